@@ -1,0 +1,251 @@
+"""Candidate statements, their cues and speakers → ``Quote`` records.
+
+Direct quotes start from the quotation marks found in the raw text; reported
+statements start from speech cues in the parse. A reported clause that
+contains a quotation becomes one mixed record. Speaker enrichment (names,
+roles, platforms) is done by ``enrich`` afterwards.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import Report, according_to, is_speech_verb, mention_span, report_of
+from .lexicon import Lexicon
+from .quotemarks import Quotation, find_quotations
+from .records import Quote, Span as CharSpan, Speaker
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A quotation this short with no cue is a scare quote or a title.
+MIN_UNCUED_WORDS = 4
+
+
+@dataclass
+class Candidate:
+    type: str
+    start: int  # content, character offsets
+    end: int
+    cue: Optional[list[Token]]
+    speaker: Optional[Span]
+    confidence: float
+    carried_from: Optional["Candidate"] = None  # bare quote paragraph
+
+
+def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    start, end = tokens
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> Optional[Span]:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False) -> list[Candidate]:
+    text = doc.text
+    quotations = find_quotations(text)
+    q_starts = [q.start for q in quotations]
+
+    def quotation_at(char: int) -> Optional[Quotation]:
+        k = bisect.bisect_right(q_starts, char) - 1
+        if k >= 0 and quotations[k].start <= char < quotations[k].end:
+            return quotations[k]
+        return None
+
+    # 1. Reported statements from cues outside quotations.
+    reports: list[Report] = []
+    for tok in doc:
+        if quotation_at(tok.idx) is not None:
+            continue
+        if is_speech_verb(tok, lex):
+            rep = report_of(tok, lex)
+        elif tok.lower_ == "according":
+            rep = according_to(tok, lex)
+        else:
+            continue
+        if rep is not None:
+            reports.append(rep)
+
+    candidates: list[Candidate] = []
+    used_quotations: set[int] = set()
+    cue_by_quotation: dict[int, Report] = {}
+
+    for rep in reports:
+        if rep.content is None:
+            continue
+        start, end = _char_range(doc, rep.content)
+        inside = [q for q in quotations if q.start >= start and q.end <= end + 1]
+        overlapping = [q for q in quotations if q.start < end and q.end > start]
+        if inside and len(inside) == len(overlapping):
+            quoted = sum(q.end - q.start for q in inside)
+            if quoted >= 0.8 * (end - start):
+                # The clause is the quotation: a direct quote with this cue.
+                for q in inside:
+                    cue_by_quotation.setdefault(q.start, rep)
+                continue
+            used_quotations.update(q.start for q in inside)
+            end = max(end, max(q.end for q in inside))
+            candidates.append(Candidate("mixed", start, end, rep.cue, rep.speaker, 0.9))
+            continue
+        if overlapping:
+            # The parse ran the clause into a quotation: let the quotation
+            # find its own cue, and keep the unquoted part if it stands alone.
+            for q in overlapping:
+                if q.start <= start:
+                    start = max(start, q.end)
+                else:
+                    end = min(end, q.start)
+            while end > start and not text[end - 1].isalnum():
+                end -= 1
+            while start < end and not text[start].isalnum():
+                start += 1
+            if len(text[start:end].split()) < 3:
+                continue
+        if rep.speaker is None and rep.cue[0].lower_ != "according":
+            # "It was announced that ...": nobody is named; not a statement
+            # an analyst can attribute.
+            conf = 0.5
+        else:
+            conf = 0.85
+        candidates.append(Candidate("indirect", start, end, rep.cue, rep.speaker, conf))
+
+    # 2. Direct quotes from quotation marks.
+    previous_direct: Optional[Candidate] = None
+    for q in quotations:
+        if q.start in used_quotations:
+            continue
+        span = _tokens_in(doc, q.start, q.end)
+        if span is None or len(span) == 0:
+            continue
+        rep = cue_by_quotation.get(q.start) or _cue_for_quotation(doc, q, span, lex, quotation_at)
+        if rep is not None:
+            cand = Candidate("direct", q.start, q.end, rep.cue, rep.speaker, 0.95 if rep.speaker is not None else 0.6)
+            candidates.append(cand)
+            previous_direct = cand
+            continue
+        n_words = len(re.findall(r"\w+", text[q.start:q.end]))
+        if previous_direct is not None and _starts_paragraph(text, q.start) and n_words >= MIN_UNCUED_WORDS and _paragraph_gap(text, previous_direct.end, q.start) <= 1:
+            cand = Candidate("direct", q.start, q.end, None, None, 0.6, carried_from=previous_direct)
+            candidates.append(cand)
+            previous_direct = cand
+            continue
+        if keep_unattributed:
+            candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))
+    return _dedupe(candidates)
+
+
+def _starts_paragraph(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def _paragraph_gap(text: str, a: int, b: int) -> int:
+    return len(_PARAGRAPH_BREAK.findall(text, a, b))
+
+
+def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotation_at) -> Optional[Report]:
+    """The speech verb that introduces a quotation: one whose parse governs
+    the quotation, else the nearest outside it in the same sentence (after it
+    first: “...,” she said), else a colon-ended sentence just before it."""
+
+    def outside(tok: Token) -> bool:
+        return quotation_at(tok.idx) is None
+
+    first, last = span[0], span[-1]
+    sents = [first.sent] if first.sent == last.sent else [first.sent, last.sent]
+    window_start = sents[0].start
+    window_end = sents[-1].end
+    # “...” she said. — the parser often ends a sentence at the closing mark.
+    if window_end < len(doc) and quotation_at(doc[window_end].idx) is None:
+        nxt = doc[window_end].sent
+        if len(nxt) <= 12:
+            window_end = nxt.end
+    verbs = [t for t in doc[window_start:window_end] if outside(t) and is_speech_verb(t, lex)]
+    governing = [v for v in verbs if any(t.head == v or v in t.ancestors for t in span if t.dep_ != "punct")]
+    after = [v for v in verbs if v.i > last.i]
+    before = [v for v in verbs if v.i < first.i]
+    # Prefer a verb right after the quote, then one governing it, then the
+    # nearest before it.
+    order = []
+    if after and after[0].i - last.i <= 6:
+        order.append(after[0])
+    order += governing + after[:1] + before[::-1][:1]
+    for verb in order:
+        rep = report_of(verb, lex)
+        if rep is None:
+            return None  # "declined to say": not a statement
+        return Report(cue=rep.cue, content=None, speaker=rep.speaker)
+    acc = next((t for t in doc[window_start:window_end] if t.lower_ == "according" and outside(t)), None)
+    if acc is not None:
+        rep = according_to(acc, lex)
+        if rep is not None:
+            return Report(cue=rep.cue, content=None, speaker=rep.speaker)
+    # X said: ¶ “...”
+    if window_start > 0:
+        prev_sent = doc[window_start - 1].sent
+        tail = [t for t in prev_sent if not t.is_space]
+        if tail and tail[-1].text == ":":
+            verb = next((t for t in reversed(tail) if is_speech_verb(t, lex) and outside(t)), None)
+            if verb is not None:
+                rep = report_of(verb, lex)
+                if rep is not None:
+                    return Report(cue=rep.cue, content=None, speaker=rep.speaker)
+    return None
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep one record per stretch of text: direct over mixed over indirect
+    when two claim mostly the same words."""
+    rank = {"direct": 0, "mixed": 1, "indirect": 2}
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (rank[c.type], c.start)):
+        clash = False
+        for other in kept:
+            overlap = min(cand.end, other.end) - max(cand.start, other.start)
+            if overlap > 0.5 * min(cand.end - cand.start, other.end - other.start):
+                clash = True
+                break
+        if not clash:
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None = None, keep_unattributed: bool = False) -> list[Quote]:
+    from .enrich import enrich
+
+    candidates = find_candidates(doc, lex, keep_unattributed)
+    records = []
+    text = doc.text
+    sent_starts = [s.start_char for s in doc.sents]
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    for cand in candidates:
+        cue = None
+        if cand.cue:
+            c0, c1 = cand.cue[0], cand.cue[-1]
+            cue = CharSpan(text[c0.idx:c1.idx + len(c1.text)], c0.idx, c1.idx + len(c1.text))
+        speaker = None
+        if cand.speaker is not None:
+            sp = cand.speaker
+            speaker = Speaker(sp.text, sp.start_char, sp.end_char)
+        records.append(
+            Quote(
+                doc_id=doc_id,
+                type=cand.type,
+                text=text[cand.start:cand.end],
+                start=cand.start,
+                end=cand.end,
+                cue=cue,
+                speaker=speaker,
+                confidence=cand.confidence,
+                paragraph=bisect.bisect_left(breaks, cand.start),
+                sentence=max(0, bisect.bisect_right(sent_starts, cand.start) - 1),
+                meta=dict(meta or {}),
+            )
+        )
+    enrich(doc, candidates, records, lex)
+    return records

@@ -1,0 +1,234 @@
+"""Cues and what they report: small pure functions over a parsed ``Doc``.
+
+A cue is a speech verb ("said", "confirmed", "wrote") or the phrase
+"according to". For a cue this module finds the reported content (its
+clause or, for verbs like "deny", its object) and the speaker mention (its
+subject, the object of "according to" ...). Dependency labels are read
+through ``Lexicon.dependencies`` so spaCy's and UD's labels both work.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+WH_WORDS = {"what", "which", "that", "who", "whom"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+@dataclass
+class Report:
+    """A cue with the content it reports and who reported it."""
+
+    cue: list[Token]  # the cue words ("said"; "according", "to")
+    content: Optional[tuple[int, int]]  # token range [start, end) or None
+    speaker: Optional[Span]
+
+
+def is_negated(tok: Token, lex: Lexicon) -> bool:
+    """"declined to comment", "did not say", "has yet to confirm"."""
+    if any(lex.has_dep(c, "negation") or c.lower_ in ("never",) for c in tok.children):
+        return True
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head is head:
+            break
+        head = head.head
+        if head.lemma_.lower() in lex.negative_cues or any(lex.has_dep(c, "negation") for c in head.children):
+            return head.dep_ != "ccomp"
+    return any(c.lower_ == "yet" for c in tok.children)
+
+
+def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs and tok.tag_ != "MD"
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation, spaces and a leading complementizer."""
+    while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘«'" or doc[start].is_space):
+        start += 1
+    while start < end and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»'" or doc[end - 1].is_space):
+        end -= 1
+    if start < end - 1 and doc[start].lower_ in ("that", "whether", "if") and doc[start].dep_ in ("mark", "complm"):
+        start += 1
+    return start, end
+
+
+def _cut_trailing_participle(doc: Doc, root: Token, start: int, end: int) -> int:
+    """"the toll stood at eight, revising earlier reports": the participle
+    clause describes the reporting, not what was reported."""
+    for child in root.rights:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > start:
+            left = child.left_edge.i
+            if left > start and doc[left - 1].text in ",;—–":
+                return min(end, left - 1)
+    return end
+
+
+# Dependents of the cue after its content that still belong to what was
+# said: "confirmed that efforts are ongoing, with several still trapped";
+# "describe as the worst attack so far this year". Prepositional frames
+# ("in a statement", "on Monday") and participle clauses are the reporting
+# sentence's own and stay out.
+_CONTENT_TAIL_DEPS = {"npadvmod", "advmod"}
+_CONTENT_TAIL_PREPS = {"with", "including", "despite"}
+
+
+def _extend_tail(cue: Token, end: int) -> int:
+    for child in cue.rights:
+        if child.i < end:
+            continue
+        if child.is_punct and child.text == ",":
+            continue
+        if child.dep_ in _CONTENT_TAIL_DEPS or (child.dep_ == "prep" and child.lower_ in _CONTENT_TAIL_PREPS):
+            end = child.right_edge.i + 1
+            continue
+        break
+    return end
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """The reported clause of a speech verb, as a token range."""
+    doc = cue.doc
+    for child in cue.children:
+        if lex.has_dep(child, "complement_clause") or (child.dep_ == "xcomp" and any(lex.has_dep(c, "mark") for c in child.children)):
+            start, end = _subtree_range(child)
+            end = _cut_trailing_participle(doc, child, start, end)
+            if child.i > cue.i:
+                end = _extend_tail(cue, end)
+            return _trim(doc, start, end)
+    # "The economy is growing, the minister said": the cue hangs off the
+    # clause it reports.
+    head = cue.head
+    if head is not cue and cue.dep_ in ("parataxis", "ccomp", "advcl") and head.i < cue.i and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        start = head.left_edge.i
+        cue_left = cue.left_edge.i
+        # The speaker may stand before the cue ("..., the minister said").
+        end = cue_left
+        if end > start:
+            return _trim(doc, start, end)
+    return None
+
+
+def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """The object of verbs like "deny", "confirm", "criticise", "describe ... as"."""
+    if cue.lemma_.lower() not in lex.object_cue_verbs:
+        return None
+    doc = cue.doc
+    obj = next((c for c in cue.rights if lex.has_dep(c, "object")), None)
+    complements = [c for c in cue.rights if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
+    as_phrase = next((c for c in cue.rights if c.lower_ == "as" and lex.has_dep(c, "preposition")), None)
+    if obj is None:
+        # "in what officials describe as ...": the object is a fronted
+        # relative pronoun; the content is the "as" phrase.
+        if as_phrase is not None:
+            return _trim(doc, as_phrase.i + 1, _extend_tail(cue, as_phrase.right_edge.i + 1))
+        return None
+    if obj.lower_ in WH_WORDS and as_phrase is not None:
+        return _trim(doc, as_phrase.i + 1, _extend_tail(cue, as_phrase.right_edge.i + 1))
+    if obj.pos_ == "PRON" and not complements and as_phrase is None:
+        return None
+    start, end = _subtree_range(obj)
+    for extra in complements + ([as_phrase] if as_phrase is not None else []):
+        end = max(end, extra.right_edge.i + 1)
+    end = _extend_tail(cue, end)
+    end = _cut_trailing_participle(doc, cue, start, end)
+    return _trim(doc, start, end)
+
+
+def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """The speaker head of a speech verb, following coordination
+    ("X said ... and added"), participles ("..., saying") and relative
+    clauses ("the minister, who said ...")."""
+    tok = cue
+    for _ in range(4):
+        subj = next((c for c in tok.children if lex.has_dep(c, "active_subject") or c.dep_ == "csubj"), None)
+        if subj is None:
+            agent = next((c for c in tok.children if lex.has_dep(c, "agent")), None)
+            if agent is not None:
+                subj = next((c for c in agent.children if lex.has_dep(c, "prep_object")), agent if agent.dep_ != "agent" else None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ in lex.dependencies["relative_clause"]:
+                return tok.head
+            if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
+                return None
+            return subj
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ in lex.dependencies["relative_clause"]:
+            return tok.head
+        return None
+    return None
+
+
+def mention_span(head: Token, lex: Lexicon) -> Span:
+    """The noun phrase of a speaker: its words and titles, without a
+    comma-separated appositive, relative clause or trailing punctuation."""
+    doc = head.doc
+    excluded: set[int] = set()
+    for child in head.children:
+        comma_before = child.i > 0 and doc[child.left_edge.i - 1].text in ",(—–"
+        if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
+            child.dep_ in ("acl", "advcl", "punct", "parataxis") and child.i > head.i
+        ):
+            excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    # Keep the contiguous part around the head.
+    s = head.i
+    while s > start and s - 1 not in excluded:
+        s -= 1
+    e = head.i + 1
+    while e < end and e not in excluded:
+        e += 1
+    while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    while s < e - 1 and (doc[s].is_punct or doc[s].is_space):
+        s += 1
+    return doc[s:e]
+
+
+def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
+    """"according to X, ..." with ``tok`` the word "according"."""
+    if tok.lower_ != "according":
+        return None
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    obj = next((c for c in nxt.children if lex.has_dep(c, "prep_object")), None)
+    if obj is None:
+        obj = next((c for c in tok.children if lex.has_dep(c, "prep_object")), None)
+    speaker = mention_span(obj, lex) if obj is not None else None
+    phrase_start = tok.i
+    phrase_end = max(tok.right_edge.i, nxt.right_edge.i) + 1
+    if obj is not None:
+        phrase_end = max(phrase_end, obj.right_edge.i + 1)
+    sent = tok.sent
+    # The content is the rest of the sentence around the phrase.
+    if phrase_start - sent.start > sent.end - phrase_end:
+        start, end = sent.start, phrase_start
+    else:
+        start, end = phrase_end, sent.end
+    start, end = _trim(doc, start, end)
+    if end - start < 3:
+        return None
+    return Report(cue=[tok, nxt], content=(start, end), speaker=speaker)
+
+
+def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
+    """The reported statement of a speech verb, or None when it reports
+    nothing (negated, no content)."""
+    if is_negated(cue, lex):
+        return None
+    content = clause_content(cue, lex) or object_content(cue, lex)
+    subj = subject_of(cue, lex)
+    speaker = mention_span(subj, lex) if subj is not None else None
+    return Report(cue=[cue], content=content, speaker=speaker)

