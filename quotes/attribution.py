@@ -90,6 +90,14 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False) -> 
             end = max(end, max(q.end for q in inside))
             candidates.append(Candidate("mixed", start, end, rep.cue, rep.speaker, 0.9))
             continue
+        sent_end = rep.cue[0].sent.end_char
+        tails = [q for q in overlapping if start < q.start < end < q.end <= sent_end + 1]
+        if tails and len(tails) == len(overlapping) - len(inside):
+            # "Bush says the businessman “can’t win, plain and simple.”": the
+            # parse cut the clause inside the quotation it runs into.
+            used_quotations.update(q.start for q in overlapping)
+            candidates.append(Candidate("mixed", start, max(q.end for q in tails), rep.cue, rep.speaker, 0.85))
+            continue
         if overlapping:
             # The parse ran the clause into a quotation: let the quotation
             # find its own cue, and keep the unquoted part if it stands alone.

@@ -46,6 +46,26 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs and tok.tag_ != "MD"
 
 
+def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> int:
+    """End the content before a coordinated clause that is a report of its
+    own ("... worried, and more than 4 in 10 said ...") and before a
+    comma-led relative clause or apposition of an object ("criticised
+    Clinton’s email use, which an FBI investigation said ...")."""
+    for tok in doc[start:end]:
+        if tok is root:
+            continue
+        if tok.dep_ == "conj" and is_speech_verb(tok, lex) and any(lex.has_dep(c, "subject") for c in tok.children):
+            cut = tok.left_edge.i
+        elif tok.dep_ in ("relcl", "appos", "acl:relcl") and tok.head.i >= start and tok.left_edge.i > start and doc[tok.left_edge.i - 1].text in (",", "—", "–", "-") and root.pos_ in ("NOUN", "PROPN", "PRON"):
+            cut = tok.left_edge.i - 1
+        else:
+            continue
+        while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+            cut -= 1
+        return cut
+    return end
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, spaces and a leading complementizer."""
     while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘«'" or doc[start].is_space):
@@ -101,20 +121,51 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         if lex.has_dep(child, "complement_clause") or (child.dep_ == "xcomp" and any(lex.has_dep(c, "mark") for c in child.children)):
             start, end = _subtree_range(child)
             end = _cut_trailing_participle(doc, child, start, end)
+            end = _cut_nested(doc, child, start, end, lex)
             if child.i > cue.i:
                 end = _extend_tail(cue, end)
             return _trim(doc, start, end)
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.
     head = cue.head
-    if head is not cue and cue.dep_ in ("parataxis", "ccomp", "advcl") and head.i < cue.i and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+    if head is not cue and cue.dep_ == "parataxis" and head.i < cue.i and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         start = head.left_edge.i
-        cue_left = cue.left_edge.i
         # The speaker may stand before the cue ("..., the minister said").
-        end = cue_left
-        if end > start:
+        end = cue.left_edge.i
+        if end > start and doc[end - 1].text in ",—–" or end > start and doc[end - 1].is_punct:
             return _trim(doc, start, end)
     return None
+
+
+def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """"said earlier on Friday during a news conference that he may wait":
+    when the parse does not hang the clause on the cue, take the clause that
+    follows the cue's own frame (time, place, channel, addressee) up to the
+    end of the sentence."""
+    doc = cue.doc
+    sent_end = cue.sent.end
+    frame = set()
+    for child in cue.rights:
+        if child.dep_ in ("advmod", "npadvmod", "prep", "dative", "iobj", "obl", "punct", "prt") or (
+            cue.lemma_.lower() in ("tell", "ask", "inform", "assure", "remind", "warn") and lex.has_dep(child, "object")
+        ):
+            frame.update(range(child.left_edge.i, child.right_edge.i + 1))
+    i = cue.i + 1
+    while i < sent_end and (i in frame or doc[i].is_space):
+        if doc[i].lower_ == "that" and doc[i].dep_ in ("mark", "nsubj", "det") and i > cue.i + 1:
+            break
+        i += 1
+    if i >= sent_end:
+        return None
+    if doc[i].lower_ == "that":
+        i += 1
+    elif doc[i].pos_ in ("ADP", "PUNCT", "CCONJ", "PART") or doc[i].tag_ in ("TO", "VBG"):
+        return None
+    end = sent_end
+    span = doc[i:end]
+    if len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in span):
+        return None
+    return _trim(doc, i, end)
 
 
 def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -136,6 +187,7 @@ def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if obj.pos_ == "PRON" and not complements and as_phrase is None:
         return None
     start, end = _subtree_range(obj)
+    end = _cut_nested(doc, obj, start, end, lex)
     for extra in complements + ([as_phrase] if as_phrase is not None else []):
         end = max(end, extra.right_edge.i + 1)
     end = _extend_tail(cue, end)
@@ -228,7 +280,7 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     nothing (negated, no content)."""
     if is_negated(cue, lex):
         return None
-    content = clause_content(cue, lex) or object_content(cue, lex)
+    content = clause_content(cue, lex) or object_content(cue, lex) or following_clause(cue, lex)
     subj = subject_of(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None
     return Report(cue=[cue], content=content, speaker=speaker)
