@@ -206,6 +206,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             agent = next((c for c in tok.children if lex.has_dep(c, "agent")), None)
             if agent is not None:
                 subj = next((c for c in agent.children if lex.has_dep(c, "prep_object")), agent if agent.dep_ != "agent" else None)
+        if subj is not None and subj.is_punct:
+            subj = None
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ in lex.dependencies["relative_clause"]:
                 return tok.head
@@ -229,8 +231,8 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     for child in head.children:
         comma_before = child.i > 0 and doc[child.left_edge.i - 1].text in ",(—–"
         if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
-            child.dep_ in ("acl", "advcl", "punct", "parataxis") and child.i > head.i
-        ):
+            child.dep_ in ("advcl", "punct", "parataxis") and child.i > head.i
+        ) or (child.dep_ == "acl" and comma_before):
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
     start, end = head.left_edge.i, head.right_edge.i + 1
     # Keep the contiguous part around the head.

@@ -49,6 +49,13 @@ class _Mention:
     is_subject: bool = False
 
 
+def _in_headline(ent: Span) -> bool:
+    """A headline has no final punctuation; its capitalised words are not
+    entities ("Lisbon Dockworkers Extend Strike")."""
+    sent = ent.sent.text.rstrip()
+    return bool(sent) and sent[-1] not in ".!?\"”’»:;)" and ent.sent.start == 0
+
+
 def strip_article(text: str) -> str:
     words = text.split()
     while words and words[0].lower() in _STRIP:
@@ -71,6 +78,8 @@ class EntityIndex:
         self._by_surname: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
         for ent in doc.ents:
+            if _in_headline(ent):
+                continue
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ == "ORG":
@@ -81,28 +90,37 @@ class EntityIndex:
         self._starts = [m.start for m in self.mentions]
 
     # -- building -------------------------------------------------------
-    def _name_tokens(self, ent: Span) -> list[Token]:
-        toks = [t for t in ent if t.text not in _POSSESSIVE and not t.is_punct or t.text in ("-", ".")]
-        while toks and toks[0].lower_.rstrip(".") + "." in self.lex.honorifics or toks and toks[0].lower_ in self.lex.honorifics:
-            toks = toks[1:]
-        # Titles the NER swallowed: "President Donald Trump".
-        while len(toks) > 1 and toks[0].lower_ in self.lex.titles:
-            toks = toks[1:]
-        return toks
+    def _name_start(self, ent: Span) -> int:
+        """Where the name proper begins inside a PERSON entity that swallowed
+        honorifics or titles: "Chicago Police Superintendent Darnell Hayes"."""
+        start = ent.start
+        for tok in ent[:-1]:
+            word = tok.lower_.rstrip(".")
+            if word in self.lex.title_heads or word in self.lex.honorifics or word + "." in self.lex.honorifics or word in self.lex.portfolios or self.lex.country(tok.text):
+                start = tok.i + 1
+        return start
+
+    def _name_text(self, ent: Span) -> str:
+        start = self._name_start(ent)
+        toks = [t for t in self.doc[start:ent.end] if t.text not in _POSSESSIVE]
+        if not toks:
+            return ""
+        return self.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
 
     def _add_person(self, ent: Span) -> None:
-        toks = self._name_tokens(ent)
-        if not toks:
+        name = self._name_text(ent)
+        if not name:
             return
-        name = " ".join(t.text for t in toks)
-        surname = toks[-1].lower_
+        parts = name.split()
+        surname = parts[-1].lower()
         entity = self._by_surname.get(surname)
-        if entity is None or (len(toks) > 1 and len(entity.name.split()) > 1 and entity.name.split()[0].lower() != toks[0].lower_):
-            entity = Entity(name=name, kind="person")
+        if entity is None or (len(parts) > 1 and len(entity.name.split()) > 1 and entity.name.split()[0].lower() != parts[0].lower()):
+            entity = Entity(name=name, kind="person", gender=self.lex.first_names.get(parts[0]) if len(parts) > 1 else None)
             self.entities.append(entity)
             self._by_surname[surname] = entity
-        elif len(toks) > len(entity.name.split()):
+        elif len(parts) > len(entity.name.split()):
             entity.name = name
+            entity.gender = entity.gender or self.lex.first_names.get(parts[0])
         first = ent[0].lower_
         if first in self.lex.honorifics and self.lex.honorifics[first] != "-":
             entity.gender = self.lex.honorifics[first]
@@ -114,7 +132,24 @@ class EntityIndex:
         self.mentions.append(_Mention(ent.start, ent.end, entity, ent.root.dep_ in self.lex.dependencies["subject"]))
 
     def _add_org(self, ent: Span) -> None:
-        name = strip_article(ent.text)
+        doc = self.doc
+        start, end = ent.start, ent.end
+        # "Mexico’s Economy Ministry" is the Economy Ministry.
+        for tok in ent[:-1]:
+            if tok.text in _POSSESSIVE:
+                start = tok.i + 1
+        # "Electoral Commission of" + "Zambia": the NER stopped at "of".
+        if doc[end - 1].lower_ == "of":
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+        name = strip_article(doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)])
+        acronym = name.isupper() and 2 <= len(name) <= 6
+        if acronym:
+            for e in self._orgs.values():
+                initials = "".join(w[0] for w in e.name.split() if w[:1].isupper())
+                if initials == name:
+                    self._orgs[name.lower()] = e
+                    break
         key = name.lower()
         entity = self._orgs.get(key)
         if entity is None:
@@ -158,11 +193,12 @@ class EntityIndex:
                 role, aff = role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
                 if role:
                     return role, aff
-        # "Minister Andrii Sybiha" parsed as the title with the name in
-        # apposition: the title is the name's head.
+        # "Guyana’s natural resources minister, Kevin Persaud," and "Minister
+        # Andrii Sybiha" parsed with the name in apposition to the title.
         head = ent.root.head
-        if ent.root.dep_ in ("appos", "compound", "flat") and head.i < ent.start and head.lower_ in self.lex.title_heads:
-            toks = list(self.doc[head.left_edge.i:ent.start])
+        if ent.root.dep_ in ("appos", "compound", "flat") and head.i < ent.start and (
+                head.lower_ in self.lex.title_heads or head.lemma_.lower() in self.lex.title_heads):
+            toks = [t for t in self.doc[head.left_edge.i:ent.start] if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound", "det", "amod") and t.head.i >= head.i]
             return role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
         return None, None
 
@@ -207,6 +243,16 @@ class EntityIndex:
         head = mention.root
         own_role, own_aff = None, None
         found = self._mention_at(mention)
+        if found is not None and not (found.start <= head.i < found.end):
+            found = None  # "A NATO spokesperson": the organisation is not the speaker
+        if found is None:
+            # "the envoy, Tomás Ferreira, said": the name stands in apposition.
+            for child in head.children:
+                if self.lex.has_dep(child, "appositive"):
+                    m = self._mention_at(self.doc[child.left_edge.i:child.right_edge.i + 1])
+                    if m is not None and m.entity.kind == "person":
+                        found = m
+                        break
         if found is not None:
             ent = found.entity
             if ent.kind == "person":

@@ -41,6 +41,7 @@ class Lexicon:
     titles: frozenset[str]
     title_heads: frozenset[str]
     portfolios: frozenset[str]
+    first_names: dict[str, str]
     honorifics: dict[str, str]
     group_nouns: frozenset[str]
     org_nouns: frozenset[str]
@@ -93,6 +94,7 @@ def _load(folder: str) -> Lexicon:
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),
         portfolios=_words(d / "portfolios.txt"),
+        first_names={n: g for n, g in _table(d / "first_names.tsv")} if (d / "first_names.tsv").exists() else {},
         honorifics={h.lower(): g for h, g in _table(d / "honorifics.tsv")},
         group_nouns=_words(d / "group_nouns.txt"),
         org_nouns=_words(d / "org_nouns.txt"),
