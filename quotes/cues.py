@@ -30,7 +30,8 @@ class Report:
 
 def is_negated(tok: Token, lex: Lexicon) -> bool:
     """"declined to comment", "did not say", "has yet to confirm"."""
-    if any(lex.has_dep(c, "negation") or c.lower_ in ("never",) for c in tok.children):
+    # UD marks "not" as advmod, so the words count as well as the label.
+    if any(lex.has_dep(c, "negation") or c.lower_ in ("not", "n't", "never") for c in tok.children):
         return True
     head = tok
     for _ in range(3):
@@ -168,6 +169,13 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     return _trim(doc, i, end)
 
 
+def _phrase_end(as_tok: Token) -> int:
+    """End of an "as" phrase: its own subtree (spaCy) or its head noun's (UD)."""
+    if as_tok.dep_ in ("case", "mark"):
+        return as_tok.head.right_edge.i + 1
+    return as_tok.right_edge.i + 1
+
+
 def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """The object of verbs like "deny", "confirm", "criticise", "describe ... as"."""
     if cue.lemma_.lower() not in lex.object_cue_verbs:
@@ -176,20 +184,28 @@ def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     obj = next((c for c in cue.rights if lex.has_dep(c, "object")), None)
     complements = [c for c in cue.rights if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
     as_phrase = next((c for c in cue.rights if c.lower_ == "as" and lex.has_dep(c, "preposition")), None)
+    if as_phrase is None:
+        # UD hangs "as" under the noun it introduces: obl(described, crime),
+        # case(crime, as). Treat the noun's subtree as the phrase.
+        as_noun = next((c for c in cue.rights if any(g.lower_ == "as" and g.dep_ in ("case", "mark") for g in c.children)), None)
+        if as_noun is not None:
+            as_phrase = as_noun.left_edge
     if obj is None:
         # "in what officials describe as ...": the object is a fronted
         # relative pronoun; the content is the "as" phrase.
         if as_phrase is not None:
-            return _trim(doc, as_phrase.i + 1, _extend_tail(cue, as_phrase.right_edge.i + 1))
+            return _trim(doc, as_phrase.i + 1, _extend_tail(cue, _phrase_end(as_phrase)))
         return None
     if obj.lower_ in WH_WORDS and as_phrase is not None:
-        return _trim(doc, as_phrase.i + 1, _extend_tail(cue, as_phrase.right_edge.i + 1))
+        return _trim(doc, as_phrase.i + 1, _extend_tail(cue, _phrase_end(as_phrase)))
     if obj.pos_ == "PRON" and not complements and as_phrase is None:
         return None
     start, end = _subtree_range(obj)
     end = _cut_nested(doc, obj, start, end, lex)
-    for extra in complements + ([as_phrase] if as_phrase is not None else []):
+    for extra in complements:
         end = max(end, extra.right_edge.i + 1)
+    if as_phrase is not None:
+        end = max(end, _phrase_end(as_phrase))
     end = _extend_tail(cue, end)
     end = _cut_trailing_participle(doc, cue, start, end)
     return _trim(doc, start, end)
@@ -244,7 +260,10 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         e += 1
     while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
-    while s < e - 1 and (doc[s].is_punct or doc[s].is_space):
+    # UD: "by Foreign Minister X" keeps its preposition inside the noun.
+    dropped = {head.i}
+    while s < e - 1 and (doc[s].is_punct or doc[s].is_space or (doc[s].dep_ in ("case", "fixed") and doc[s].head.i in dropped)):
+        dropped.add(s)
         s += 1
     return doc[s:e]
 
@@ -260,6 +279,8 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
     obj = next((c for c in nxt.children if lex.has_dep(c, "prep_object")), None)
     if obj is None:
         obj = next((c for c in tok.children if lex.has_dep(c, "prep_object")), None)
+    if obj is None and tok.dep_ == "case":
+        obj = tok.head  # UD: "according" is a case marker of the source
     speaker = mention_span(obj, lex) if obj is not None else None
     phrase_start = tok.i
     phrase_end = max(tok.right_edge.i, nxt.right_edge.i) + 1
