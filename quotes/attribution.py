@@ -135,6 +135,13 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False) -> 
             previous_direct = cand
             continue
         n_words = len(re.findall(r"\w+", text[q.start:q.end]))
+        if previous_direct is not None and previous_direct.cue and _paragraph_gap(text, previous_direct.end, q.start) == 0 and len(
+                re.findall(r"\w+", text[previous_direct.end:q.start])) <= 12:
+            # The second half of a split quote: “A,” she said. “B.”
+            cand = Candidate("direct", q.start, q.end, previous_direct.cue, previous_direct.speaker, previous_direct.confidence)
+            candidates.append(cand)
+            previous_direct = cand
+            continue
         if previous_direct is not None and _starts_paragraph(text, q.start) and n_words >= MIN_UNCUED_WORDS and _paragraph_gap(text, previous_direct.end, q.start) <= 1:
             cand = Candidate("direct", q.start, q.end, None, None, 0.6, carried_from=previous_direct)
             candidates.append(cand)

@@ -1,0 +1,190 @@
+"""The core phenomena, one small sentence each: what is found, with exact
+offsets, and what must not be found."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes.quotemarks import find_quotations
+
+SAMPLE = Path(__file__).resolve().parents[1] / "corpus" / "kyiv-strikes.txt"
+
+
+def one(extractor, text):
+    quotes = extractor.extract(text)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    q = quotes[0]
+    assert text[q.start:q.end] == q.text
+    return q
+
+
+# --- the quotation scanner -------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("“A,” she said. “B.”", ["“A,”", "“B.”"]),
+    ('He said "go now" today.', ['"go now"']),
+    ("She said ‘we will win’ and left.", ["‘we will win’"]),
+    ("Il a dit « non merci » hier.", ["« non merci »"]),
+    ("“Outer ‘inner’ words,” he said.", ["“Outer ‘inner’ words,”"]),
+    ("Kyiv’s mayor don’t like the ’90s or the ‘90s.", []),
+    ("“First paragraph of a quote.\n\n“Second paragraph,” she said.", ["“First paragraph of a quote.\n\n“Second paragraph,”"]),
+])
+def test_quotation_scanner(text, expected):
+    assert [text[q.start:q.end] for q in find_quotations(text)] == expected
+
+
+def test_multi_paragraph_quote_counts_paragraphs():
+    text = "“One.\n\n“Two.\n\n“Three,” he said."
+    (q,) = find_quotations(text)
+    assert q.paragraphs == 3 and q.closed
+
+
+# --- direct quotes ---------------------------------------------------------
+
+def test_inverted_direct_quote(extractor):
+    text = "“We will rebuild every home,” said Mayor Vitali Klitschko."
+    q = one(extractor, text)
+    assert (q.type, q.text, q.cue.text) == ("direct", "“We will rebuild every home,”", "said")
+    assert q.speaker.text == "Mayor Vitali Klitschko" and q.speaker.name == "Vitali Klitschko"
+    assert q.speaker.role == "Mayor" and q.speaker.kind == "person"
+
+
+def test_colon_introduced_quote(extractor):
+    text = 'The minister told reporters: "The talks are over."'
+    q = one(extractor, text)
+    assert q.text == '"The talks are over."' and q.speaker.text == "The minister"
+    assert q.outlet == "reporters"
+
+
+def test_split_quote_shares_speaker(extractor):
+    text = "“We are ready,” Anna Kowalska said. “The rest is up to them.”"
+    quotes = extractor.extract(text)
+    assert [q.text for q in quotes] == ["“We are ready,”", "“The rest is up to them.”"]
+    assert {q.speaker.name for q in quotes} == {"Anna Kowalska"}
+
+
+def test_multi_sentence_quote(extractor):
+    text = "“It was a long night. Nobody slept. We counted every vote,” said Maria Lopes."
+    q = one(extractor, text)
+    assert q.text.startswith("“It was") and q.text.endswith("vote,”")
+
+
+def test_bare_quote_paragraph_continues_speaker(extractor):
+    text = ("“The budget is balanced,” Finance Minister Lars Berg said on Tuesday.\n\n"
+            "“Nobody should expect new taxes this year or next year.”")
+    quotes = extractor.extract(text)
+    assert len(quotes) == 2
+    assert quotes[1].speaker.name == "Lars Berg" and quotes[1].speaker.text is None
+    assert quotes[1].cue is None and quotes[1].confidence < quotes[0].confidence
+
+
+# --- reported speech -------------------------------------------------------
+
+def test_indirect_without_that_keeps_offsets(extractor):
+    text = "Kyiv Mayor Vitali Klitschko confirmed the death toll stood at eight, revising earlier reports."
+    q = one(extractor, text)
+    assert (q.type, q.text, q.cue.text) == ("indirect", "the death toll stood at eight", "confirmed")
+    assert (q.speaker.role, q.speaker.affiliation) == ("Mayor", "Kyiv")
+
+
+def test_indirect_excludes_that(extractor):
+    text = "The company said that profits would fall sharply."
+    q = one(extractor, text)
+    assert q.text == "profits would fall sharply" and q.speaker.kind in ("organization", "unknown")
+
+
+def test_according_to(extractor):
+    text = "According to the ministry, twelve people were injured in the blast."
+    q = one(extractor, text)
+    assert q.text == "twelve people were injured in the blast"
+    assert q.cue.text == "According to" and q.speaker.text == "the ministry"
+
+
+def test_mixed_quote(extractor):
+    text = "Senator Paula Reyes called the plan “reckless” on Monday."
+    q = one(extractor, text)
+    assert q.type == "mixed" and q.text == "the plan “reckless”"
+
+
+def test_pronoun_speaker_resolved(extractor):
+    text = ("Kyiv Mayor Vitali Klitschko visited the site. "
+            "He said that the damage was severe.")
+    q = one(extractor, text)
+    assert q.speaker.text == "He" and q.speaker.name == "Vitali Klitschko"
+    assert q.speaker.role == "Mayor" and q.confidence < 0.85
+
+
+# --- not statements --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The ministry declined to comment.",
+    "Russia has yet to issue a statement regarding the offensive.",
+    "The band played its hit “Summer Rain” twice.",
+    "Leave a Reply\n\nYour email address will not be published. Required fields are marked *",
+    "The company did not say when the factory would reopen.",
+])
+def test_not_a_statement(extractor, text):
+    assert extractor.extract(text) == []
+
+
+def test_unattributed_quotes_only_on_request():
+    from quotes.pipeline import Extractor
+
+    ex = Extractor.load(keep_unattributed=True)
+    quotes = ex.extract("The band played its hit “Summer Rain” twice.")
+    assert [q.text for q in quotes] == ["“Summer Rain”"] and quotes[0].speaker is None
+
+
+# --- the sample article ----------------------------------------------------
+
+def test_sample_article(extractor):
+    text = SAMPLE.read_text(encoding="utf-8")
+    quotes = extractor.extract(text, doc_id="kyiv-strikes")
+    got = {(q.type, q.text): q for q in quotes}
+    expected = [
+        ("direct", "“This brutal attack once again shows that the path to peace is blocked not by Ukraine, but by Russia,”", "wrote", "Andrii Sybiha", "Foreign Minister", "Ukraine", "X"),
+        ("indirect", "the death toll stood at eight", "confirmed", "Vitali Klitschko", "Mayor", "Kyiv", None),
+        ("indirect", "the most severe damage occurred in residential areas, where two buildings were heavily damaged and emergency teams are working around the clock to ensure all residents are accounted for", "stated", "Vitali Klitschko", "Mayor", "Kyiv", None),
+        ("indirect", "rescue efforts are ongoing, with several individuals still believed to be trapped beneath the rubble", "confirmed", "State Emergency Service", None, None, None),
+        ("indirect", "the most intense attack on the capital so far this year", "describe", "Ukrainian officials", None, "Ukraine", None),
+        ("indirect", "Ukrainian President Volodymyr Zelenskiy’s refusal to concede Crimea to Russia as part of any settlement", "criticised", "Donald Trump", "President", "United States", None),
+    ]
+    for kind, content, cue, name, role, affiliation, platform in expected:
+        q = got[(kind, content)]
+        assert text[q.start:q.end] == content == text[text.index(content):text.index(content) + len(content)]
+        assert (q.cue.text, q.speaker.name, q.speaker.role, q.speaker.affiliation, q.platform) == (cue, name, role, affiliation, platform)
+    assert got[("indirect", "the most severe damage occurred in residential areas, where two buildings were heavily damaged and emergency teams are working around the clock to ensure all residents are accounted for")].speaker.text == "He"
+    assert got[("indirect", "rescue efforts are ongoing, with several individuals still believed to be trapped beneath the rubble")].speaker.kind == "organization"
+    assert got[("indirect", "the most intense attack on the capital so far this year")].speaker.kind == "group"
+    assert len(quotes) == 6
+    assert not any("statement regarding" in q.text or "Required fields" in q.text for q in quotes)
+
+
+def test_component_sets_doc_extension(extractor):
+    import spacy
+
+    nlp = extractor.nlp
+    if "quotes" not in nlp.pipe_names:
+        nlp.add_pipe("quotes")
+    try:
+        doc = nlp("“We will rebuild every home,” said Mayor Vitali Klitschko.")
+        assert [q.speaker.name for q in doc._.quotes] == ["Vitali Klitschko"]
+    finally:
+        nlp.remove_pipe("quotes")
+
+
+def test_long_text_is_chunked_without_losing_quotes(extractor):
+    from quotes import chunking
+
+    para = "“We will rebuild every home,” said Mayor Vitali Klitschko.\n\n"
+    text = para * 40
+    old = chunking.MAX_PIECE
+    chunking.MAX_PIECE = 500
+    try:
+        quotes = extractor.extract(text)
+    finally:
+        chunking.MAX_PIECE = old
+    assert len(quotes) == 40
+    assert all(text[q.start:q.end] == q.text == "“We will rebuild every home,”" for q in quotes)
+    assert [q.paragraph for q in quotes] == list(range(40))
