@@ -181,6 +181,23 @@ class EntityIndex:
         return run
 
     def _role_around(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
+        role, aff = self._title_around(ent)
+        if aff is None:
+            aff = self._affiliation_after(ent)
+        return role, aff
+
+    def _affiliation_after(self, ent: Span) -> Optional[str]:
+        """"Daniel Roy of the University of Ottawa", "Lee Sung-jin of the JCS"."""
+        for child in ent.root.rights:
+            if child.lower_ in ("of", "at", "from", "with") and child.i == ent.end:
+                obj = next((c for c in child.children if self.lex.has_dep(c, "prep_object")), None)
+                if obj is not None and obj.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or obj is not None and obj.text[:1].isupper():
+                    name = strip_article(self.doc[obj.left_edge.i:obj.right_edge.i + 1].text)
+                    org = self._orgs.get(name.lower())
+                    return self.lex.country(name) or (org.name if org else name)
+        return None
+
+    def _title_around(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
         run = self._pre_name_run(ent)
         if run:
             role, aff = role_in(run, self.lex, lambda w: self.place_before(ent.start, w))

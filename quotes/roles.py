@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from .lexicon import Lexicon
 
 AFFILIATION_ENTS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
-_DROP = {"the", "a", "an", "'s", "’s", "former", "then", "acting", "interim", "new", "outgoing", "incoming", "top", "senior", "deputy"}
+_DROP = {"the", "a", "an", "The", "A", "An", "'s", "’s", "former", "then", "acting", "interim", "new", "outgoing", "incoming", "top", "senior", "deputy"}
 _KEEP_MODIFIERS = {"deputy", "vice", "chief", "senior", "acting"}
 
 
@@ -72,7 +72,7 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         aff_words = _until_clause(tail)
         affiliation = _clean(aff_words, lex, resolve_place)
         return role, affiliation
-    before = [t for t in toks[:start] if t.lower_ not in _DROP and not t.is_punct]
+    before = [t for t in toks[:start] if not (t.text in _DROP or t.text.lower() in _DROP and t.text.islower()) and not t.is_punct]
     affiliation = _clean(before, lex, resolve_place)
     return role, affiliation
 
@@ -88,11 +88,14 @@ def _until_clause(tokens: list[Token]) -> list[Token]:
 
 def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
     toks = [t for t in tokens if t.lower_ not in ("the", "a", "an") and t.tag_ != "POS" and t.text not in ("'s", "’s")]
-    if not toks:
-        return None
+    if not toks or all(t.lower_ in lex.portfolios for t in toks):
+        return None  # "Opposition candidate", "Defence barrister"
+    if any(t.ent_type_ == "PERSON" for t in toks):
+        return None  # "Mr Ngakola’s lawyer" works for, not at, a person
     text = " ".join(t.text for t in toks).replace(" - ", "-")
-    country = lex.country(text)
+    country = lex.country(text) or lex.country(toks[0].text)
     if country:
+        # "Greek Civil Protection Minister": the demonym is the affiliation.
         return country
     if len(toks) == 1 and toks[0].lower_ in ("country", "nation", "state", "city", "government", "company", "club", "party", "region"):
         return resolve_place(toks[0].lower_)
