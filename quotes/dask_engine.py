@@ -156,12 +156,14 @@ def run_dask(documents: Iterable[Document], *, model: Optional[str] = None,
     if os.path.exists(out) and not os.path.isdir(out):
         raise DaskEngineError(f"{out}: the dask engine writes a directory of part files; "
                               "this is a file")
-    os.makedirs(out, exist_ok=True)
-    _remove_stale_parts(out)
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise DaskEngineError(f"cannot connect to the Dask scheduler {scheduler}: "
+                                  f"{exc}".splitlines()[0]) from None
     else:
         # Any free local port for the HTTP endpoints: two runs at once do not
         # fight over 8787.
@@ -171,6 +173,8 @@ def run_dask(documents: Iterable[Document], *, model: Optional[str] = None,
     n_docs = n_quotes = 0
     in_flight: set = set()
     try:
+        os.makedirs(out, exist_ok=True)
+        _remove_stale_parts(out)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
         max_in_flight = 2 * n_workers  # one running + one queued per worker
         run = uuid.uuid4().hex[:8]
