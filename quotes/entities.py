@@ -50,10 +50,40 @@ class _Mention:
 
 
 def _in_headline(ent: Span) -> bool:
-    """A headline has no final punctuation; its capitalised words are not
-    entities ("Lisbon Dockworkers Extend Strike")."""
-    sent = ent.sent.text.rstrip()
-    return bool(sent) and sent[-1] not in ".!?\"”’»:;)" and ent.sent.start == 0
+    """A headline or a title line has no final punctuation; its capitalised
+    words are not entities ("Lisbon Dockworkers Extend Strike")."""
+    text = ent.doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(line) and line[-1] not in ".!?\"”’»:;)," and len(line.split()) <= 20
+
+
+def _with_titled_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
+    """Add the names the NER missed or cut short after a title or honorific:
+    "Marathon Mayor Stelios Karras", "Mr Fonseca", "scientist Daniel Roy"."""
+    taken = {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    extra: list[Span] = []
+    for tok in doc:
+        word = tok.lower_.rstrip(".")
+        if not (word in lex.title_heads or word in lex.honorifics or word + "." in lex.honorifics):
+            continue
+        i = tok.i + 1
+        while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and i not in taken and doc[i].lower_ not in lex.title_heads \
+                and doc[i].lower_ not in lex.org_nouns and doc[i].lower_ not in lex.portfolios and not lex.country(doc[i].text):
+            i += 1
+        if i == tok.i + 1 or i - tok.i > 4:
+            continue
+        span = Span(doc, tok.i + 1, i, label="PERSON")
+        if any(p.start <= span.start and p.end >= span.end for p in persons):
+            continue
+        extra.append(span)
+    if not extra:
+        return ents
+    # A longer titled name replaces a PERSON entity it covers.
+    kept = [e for e in ents if not (e.label_ == "PERSON" and any(x.start <= e.start and x.end >= e.end for x in extra))]
+    return sorted(kept + extra, key=lambda e: e.start)
 
 
 def strip_article(text: str) -> str:
@@ -77,9 +107,9 @@ class EntityIndex:
         self.places: list[tuple[int, str]] = []  # (token, country or place)
         self._by_surname: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
-        for ent in doc.ents:
-            if _in_headline(ent):
-                continue
+        spans = [e for e in doc.ents if not _in_headline(e)]
+        spans = _with_titled_names(doc, lex, spans)
+        for ent in spans:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ == "ORG":
@@ -87,7 +117,26 @@ class EntityIndex:
             elif ent.label_ in ("GPE", "LOC"):
                 name = strip_article(ent.text)
                 self.places.append((ent.start, lex.country(name) or name))
+        self._add_surname_mentions()
+        self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+
+    def _add_surname_mentions(self) -> None:
+        """"Klitschko said" where the NER saw no entity: a capitalised word
+        that is the surname of someone named in full earlier."""
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        for tok in self.doc:
+            if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            entity = self._by_surname.get(tok.lower_)
+            if entity is None or len(entity.name.split()) < 2:
+                continue
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                continue
+            first = next((m for m in self.mentions if m.entity is entity), None)
+            if first is not None and first.start < tok.i:
+                self.mentions.append(_Mention(tok.i, tok.i + 1, entity, tok.dep_ in self.lex.dependencies["subject"]))
 
     # -- building -------------------------------------------------------
     def _name_start(self, ent: Span) -> int:
@@ -138,6 +187,10 @@ class EntityIndex:
         for tok in ent[:-1]:
             if tok.text in _POSSESSIVE:
                 start = tok.i + 1
+        # "The Academic Workers' Union": the NER kept only "Union".
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_
+                             or doc[start - 1].text in ("'", "’") and start > 1 and doc[start - 2].text[:1].isupper()):
+            start -= 1
         # "Electoral Commission of" + "Zambia": the NER stopped at "of".
         if doc[end - 1].lower_ == "of":
             while end < len(doc) and doc[end].pos_ == "PROPN":
@@ -314,7 +367,9 @@ class EntityIndex:
         text_name = strip_article(mention.text)
         if word in lex.group_nouns or head.tag_ in ("NNS", "NNPS") and head.ent_type_ == "":
             # Groups speak without a personal role: "Ukrainian officials".
-            return Resolution(text_name, "group", None, self._affiliation_in(mention), False)
+            # The entity lets a later "they" find them.
+            group = Entity(text_name, "group", None, self._affiliation_in(mention))
+            return Resolution(group.name, "group", None, group.affiliation, False, group)
         # "the mayor", "the minister": the latest person with that role.
         if word in lex.title_heads or lemma in lex.title_heads:
             if definite and head.tag_ not in ("NNS", "NNPS"):
