@@ -216,7 +216,8 @@ class EntityIndex:
         State", "Kyiv Mayor", "Acme Corp chief executive"."""
         doc = self.doc
         i = ent.start - 1
-        run: list[Token] = []
+        # Titles the NER took into the name ("Deputy Prosecutor Amara Sesay").
+        run: list[Token] = list(doc[ent.start:self._name_start(ent)])
         while i >= 0 and len(run) < 8:
             tok = doc[i]
             if tok.lower_ == "of":
