@@ -62,6 +62,21 @@ def _in_headline(ent: Span) -> bool:
 def _with_titled_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
     """Add the names the NER missed or cut short after a title or honorific:
     "Marathon Mayor Stelios Karras", "Mr Fonseca", "scientist Daniel Roy"."""
+    # An ORG that ends in a title and a name is an affiliation, a title and
+    # a person: "Chicago Police Superintendent Darnell Hayes".
+    split = []
+    for e in ents:
+        if e.label_ == "ORG":
+            title = next((t for t in reversed(e[:-1]) if t.lower_ in lex.title_heads and t.lower_ not in lex.portfolios), None)
+            rest = e[title.i - e.start + 1:] if title is not None else []
+            if title is not None and all(t.pos_ == "PROPN" and t.lower_ not in lex.org_nouns and t.lower_ not in lex.portfolios
+                                         and t.lower_ not in lex.title_heads for t in rest):
+                if title.i > e.start:
+                    split.append(Span(doc, e.start, title.i, label="ORG"))
+                split.append(Span(doc, title.i + 1, e.end, label="PERSON"))
+                continue
+        split.append(e)
+    ents = split
     taken = {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
     persons = [e for e in ents if e.label_ == "PERSON"]
     extra: list[Span] = []
@@ -118,6 +133,9 @@ class EntityIndex:
                 name = strip_article(ent.text)
                 self.places.append((ent.start, lex.country(name) or name))
         self._add_surname_mentions()
+        for e in self.entities:
+            if e.kind == "person" and e.role:
+                e.affiliation = self.full_org_name(e.affiliation) if e.affiliation else self.national_default(e.role)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
 
@@ -226,6 +244,10 @@ class EntityIndex:
                     i -= 1
                     continue
                 break
+            if tok.lower_ in ("and", "&") and i > 0 and doc[i - 1].lower_ in self.lex.portfolios and doc[i + 1].lower_ in self.lex.portfolios:
+                run.insert(0, tok)  # "Climate and Energy Minister"
+                i -= 1
+                continue
             if tok.is_punct and tok.text != "-" or tok.is_space or tok.is_sent_end or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") or tok.tag_ in ("POS",):
                 break
             if tok.pos_ == "DET" or tok.lower_ in _STRIP:
@@ -335,6 +357,8 @@ class EntityIndex:
             if own_role and not own_aff and ent.role and ent.role.lower().split()[-1] == own_role.lower().split()[-1]:
                 # "President Trump" after "U.S. President Donald Trump".
                 aff = ent.affiliation
+            if aff and own_aff:
+                aff = self.full_org_name(aff)
             return Resolution(ent.name, ent.kind, role if ent.kind == "person" else None, aff if ent.kind == "person" else None, False, ent)
 
         word = head.lower_
@@ -401,8 +425,31 @@ class EntityIndex:
             country = self.lex.country(tok.text)
             if country and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
                 return country
+        # A group's affiliation is a country or an organisation, not a mere
+        # place ("Warsaw police" has none).
         for ent in mention.ents:
-            if ent.label_ in ("ORG", "GPE"):
-                name = strip_article(ent.text)
-                return self.lex.country(name) or name
+            name = strip_article(ent.text)
+            if ent.label_ == "ORG" or self.lex.country(name):
+                return self.lex.country(name) or self.full_org_name(name)
         return None
+
+    def full_org_name(self, name: str) -> str:
+        """"Nordvind" for an organisation named in full as "Nordvind Energy"."""
+        org = self._orgs.get(name.lower())
+        if org is not None:
+            return org.name
+        for e in self.entities:
+            if e.kind == "organization" and e.name.lower().startswith(name.lower() + " "):
+                return e.name
+        return name
+
+    def national_default(self, role: Optional[str]) -> Optional[str]:
+        """The country a national office belongs to when the text names none:
+        the country the article mentions most ("Prime Minister X said")."""
+        if not role or role.lower().split()[-1] not in self.lex.national_roles:
+            return None
+        counts: dict[str, int] = {}
+        for _, place in self.places:
+            if place in self.lex.country_names:
+                counts[place] = counts.get(place, 0) + 1
+        return max(counts, key=counts.get) if counts else None

@@ -42,6 +42,8 @@ class Lexicon:
     title_heads: frozenset[str]
     portfolios: frozenset[str]
     first_names: dict[str, str]
+    national_roles: frozenset[str]
+    country_names: frozenset[str]
     honorifics: dict[str, str]
     group_nouns: frozenset[str]
     org_nouns: frozenset[str]
@@ -94,6 +96,8 @@ def _load(folder: str) -> Lexicon:
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),
         portfolios=_words(d / "portfolios.txt"),
+        national_roles=_words(d / "national_roles.txt"),
+        country_names=frozenset(demonyms.values()),
         first_names={n: g for n, g in _table(d / "first_names.tsv")} if (d / "first_names.tsv").exists() else {},
         honorifics={h.lower(): g for h, g in _table(d / "honorifics.tsv")},
         group_nouns=_words(d / "group_nouns.txt"),

@@ -98,6 +98,18 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
         return None  # "Opposition candidate", "Defence barrister"
     if any(t.ent_type_ == "PERSON" for t in toks):
         return None  # "Mr Ngakola’s lawyer" works for, not at, a person
+    # "advocacy group Learning First Ghana": the name, not its description.
+    while len(toks) > 1 and toks[0].text.islower() and any(t.text[:1].isupper() for t in toks[1:]):
+        toks = toks[1:]
+    # "Asan Institute for Policy Studies in Seoul": not the place it is in.
+    for k, t in enumerate(toks):
+        if k and t.lower_ in ("in", "at", "near") and k + 1 < len(toks) and toks[k + 1].ent_type_ in ("GPE", "LOC"):
+            toks = toks[:k]
+            break
+    if not any(t.text[:1].isupper() or t.ent_type_ for t in toks) and len(toks) != 1:
+        return None  # "24 year": no name in it
+    if all(t.pos_ in ("ADJ", "NUM") and not lex.country(t.text) for t in toks):
+        return None  # "Veteran", "24-year-old"
     text = " ".join(t.text for t in toks).replace(" - ", "-")
     country = lex.country(text) or lex.country(toks[0].text)
     if country:
