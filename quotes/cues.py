@@ -248,7 +248,7 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         comma_before = child.i > 0 and doc[child.left_edge.i - 1].text in ",(—–"
         if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
             child.dep_ in ("advcl", "punct", "parataxis") and child.i > head.i
-        ) or (child.dep_ == "acl" and comma_before):
+        ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG")):
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
     start, end = head.left_edge.i, head.right_edge.i + 1
     # Keep the contiguous part around the head.

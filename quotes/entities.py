@@ -206,9 +206,11 @@ class EntityIndex:
             if tok.text in _POSSESSIVE:
                 start = tok.i + 1
         # "The Academic Workers' Union": the NER kept only "Union".
-        while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_
+        while start > 0 and (doc[start - 1].pos_ in ("PROPN", "NOUN") and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ in ("", "ORG")
                              or doc[start - 1].text in ("'", "’") and start > 1 and doc[start - 2].text[:1].isupper()):
             start -= 1
+        while doc[start].text in ("'", "’") and start < end - 1:
+            start += 1
         # "Electoral Commission of" + "Zambia": the NER stopped at "of".
         if doc[end - 1].lower_ == "of":
             while end < len(doc) and doc[end].pos_ == "PROPN":
@@ -336,8 +338,12 @@ class EntityIndex:
         head = mention.root
         own_role, own_aff = None, None
         found = self._mention_at(mention)
-        if found is not None and not (found.start <= head.i < found.end):
-            found = None  # "A NATO spokesperson": the organisation is not the speaker
+        if found is not None and not (found.start <= head.i < found.end) and not (
+                found.entity.kind == "person" and (head.lower_ in lex.title_heads or head.lemma_.lower() in lex.title_heads)):
+            # "A NATO spokesperson": the organisation is not the speaker; but
+            # in "Political scientist Daniel Roy" the parse may head the
+            # phrase with the title, and the person is the speaker.
+            found = None
         if found is None:
             # "the envoy, Tomás Ferreira, said": the name stands in apposition.
             for child in head.children:
@@ -409,7 +415,7 @@ class EntityIndex:
         # "the ministry", "the company": the latest organisation of that kind.
         if definite and (word in lex.org_nouns or lemma in lex.org_nouns) and len(mention) <= 3:
             ent = self._before(mention.start, lambda e: e.kind == "organization" and word in e.name.lower())
-            ent = ent or self._before(mention.start, lambda e: e.kind == "organization")
+            ent = ent or self._main_org_before(mention.start, recent_speakers)
             if ent is not None:
                 return Resolution(ent.name, "organization", None, None, True, ent)
             return Resolution(text_name, "organization", None, None, False)
@@ -419,6 +425,24 @@ class EntityIndex:
         if role:
             return Resolution(text_name, "person", role, aff, False)
         return Resolution(text_name, "unknown", None, None, False)
+
+    def _main_org_before(self, token: int, recent_speakers) -> Optional[Entity]:
+        """"the company", "the club" with no name word in common: the
+        organisation the article has been about — a recent speaker, else the
+        one most often named (and named as a subject) so far."""
+        for e in recent_speakers:
+            if e.kind == "organization":
+                return e
+        scores: dict[int, tuple[float, Entity]] = {}
+        for m in self.mentions:
+            if m.start >= token:
+                break
+            if m.entity.kind == "organization":
+                score = scores.get(id(m.entity), (0.0, m.entity))[0] + 1 + (1 if m.is_subject else 0) + m.start / (10 * max(token, 1))
+                scores[id(m.entity)] = (score, m.entity)
+        if not scores:
+            return None
+        return max(scores.values(), key=lambda p: p[0])[1]
 
     def _affiliation_in(self, mention: Span) -> Optional[str]:
         for tok in mention:
