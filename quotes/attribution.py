@@ -20,6 +20,8 @@ from .quotemarks import Quotation, find_quotations
 from .records import Quote, Span as CharSpan, Speaker
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# "Name: statement" alone on a line (headlines, transcripts).
+_SPEAKER_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3}):[ \t]+(\S[^\n]*)$")
 # A quotation this short with no cue is a scare quote or a title.
 MIN_UNCUED_WORDS = 4
 
@@ -119,6 +121,23 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False) -> 
         else:
             conf = 0.85
         candidates.append(Candidate("indirect", start, end, rep.cue, rep.speaker, conf))
+
+    # "Graham: Trump’s Rhetoric Is Destroying the Party" — a headline or a
+    # transcript line that gives the speaker and a colon.
+    for m in _SPEAKER_COLON.finditer(text):
+        name = doc.char_span(m.start(1), m.end(1))
+        colon = doc.char_span(m.end(1), m.end(1) + 1)
+        if name is None or colon is None or not all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in name):
+            continue
+        start, end = m.start(2), m.end(2)
+        while end > start and text[end - 1] in ".!? ":
+            end -= 1
+        if len(re.findall(r"\w+", text[start:end])) < 3:
+            continue
+        inside = [q for q in quotations if q.start >= start and q.end <= end + 1]
+        kind = "direct" if inside and inside[0].start == start and inside[-1].end >= end else ("mixed" if inside else "indirect")
+        used_quotations.update(q.start for q in inside)
+        candidates.append(Candidate(kind, start, end, [colon[0]], name, 0.8))
 
     # 2. Direct quotes from quotation marks.
     previous_direct: Optional[Candidate] = None

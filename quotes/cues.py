@@ -129,12 +129,21 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.
     head = cue.head
-    if head is not cue and cue.dep_ == "parataxis" and head.i < cue.i and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-        start = head.left_edge.i
-        # The speaker may stand before the cue ("..., the minister said").
-        end = cue.left_edge.i
-        if end > start and doc[end - 1].text in ",—–" or end > start and doc[end - 1].is_punct:
-            return _trim(doc, start, end)
+    if head is not cue and cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        if head.i < cue.i:
+            start = head.left_edge.i
+            # The speaker may stand before the cue ("..., the minister said").
+            end = cue.left_edge.i
+            if end > start and doc[end - 1].is_punct:
+                return _trim(doc, start, end)
+        else:
+            # "In the long run, many economists say, this effect could ...":
+            # the attribution is a parenthesis inside what it reports; the
+            # clause after it carries the statement.
+            start = cue.right_edge.i + 1
+            end = _cut_trailing_participle(doc, head, start, head.right_edge.i + 1)
+            if end - start >= 3 and doc[start].is_punct:
+                return _trim(doc, start, end)
     return None
 
 
@@ -160,8 +169,10 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None
     if doc[i].lower_ == "that":
         i += 1
-    elif doc[i].pos_ in ("ADP", "PUNCT", "CCONJ", "PART") or doc[i].tag_ in ("TO", "VBG"):
+    elif doc[i].pos_ in ("ADP", "PUNCT", "CCONJ", "PART") or doc[i].tag_ == "TO":
         return None
+    elif doc[i].tag_ == "VBG" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[i:sent_end]):
+        return None  # "said laughing": no clause follows
     end = sent_end
     span = doc[i:end]
     if len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in span):
@@ -174,6 +185,24 @@ def _phrase_end(as_tok: Token) -> int:
     if as_tok.dep_ in ("case", "mark"):
         return as_tok.head.right_edge.i + 1
     return as_tok.right_edge.i + 1
+
+
+def prep_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """"talked about the economy", "called for a ceasefire"."""
+    lemma = cue.lemma_.lower()
+    for child in cue.rights:
+        if (lemma, child.lower_) in lex.prep_cues:
+            obj = next((c for c in child.children if lex.has_dep(c, "prep_object") or c.dep_ in ("pcomp",)), None)
+            if obj is not None:
+                start, end = _subtree_range(obj)
+                end = _cut_nested(cue.doc, obj, start, end, lex)
+                return _trim(cue.doc, start, end)
+    # UD: the preposition is a case marker under its noun (obl).
+    for child in cue.rights:
+        if any(g.dep_ == "case" and (lemma, g.lower_) in lex.prep_cues for g in child.children):
+            start, end = _subtree_range(child)
+            return _trim(cue.doc, start + 1, end)
+    return None
 
 
 def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -303,7 +332,7 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     nothing (negated, no content)."""
     if is_negated(cue, lex):
         return None
-    content = clause_content(cue, lex) or object_content(cue, lex) or following_clause(cue, lex)
+    content = clause_content(cue, lex) or object_content(cue, lex) or prep_content(cue, lex) or following_clause(cue, lex)
     subj = subject_of(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None
     return Report(cue=[cue], content=content, speaker=speaker)
