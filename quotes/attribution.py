@@ -93,6 +93,12 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False) -> 
             candidates.append(Candidate("mixed", start, end, rep.cue, rep.speaker, 0.9))
             continue
         sent_end = rep.cue[0].sent.end_char
+        # "says there is no one in the race is “on pace to get 1,237
+        # delegates,”": the parse stopped just before the quotation.
+        nxt = next((q for q in quotations if end <= q.start <= end + 2 and q.end <= sent_end + 1), None)
+        if nxt is not None and nxt not in overlapping and text[end:nxt.start].strip() == "":
+            overlapping = overlapping + [nxt]
+            end = nxt.start + 1
         tails = [q for q in overlapping if start < q.start < end < q.end <= sent_end + 1]
         if tails and len(tails) == len(overlapping) - len(inside):
             # "Bush says the businessman “can’t win, plain and simple.”": the
@@ -154,8 +160,8 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False) -> 
             previous_direct = cand
             continue
         n_words = len(re.findall(r"\w+", text[q.start:q.end]))
-        if previous_direct is not None and previous_direct.cue and _paragraph_gap(text, previous_direct.end, q.start) == 0 and len(
-                re.findall(r"\w+", text[previous_direct.end:q.start])) <= 12:
+        if previous_direct is not None and previous_direct.cue and _paragraph_gap(text, previous_direct.end, q.start) == 0 and (
+                len(re.findall(r"\w+", text[previous_direct.end:q.start])) <= 12 or previous_direct.end <= previous_direct.cue[0].idx < q.start):
             # The second half of a split quote: “A,” she said. “B.”
             cand = Candidate("direct", q.start, q.end, previous_direct.cue, previous_direct.speaker, previous_direct.confidence)
             candidates.append(cand)

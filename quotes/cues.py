@@ -44,7 +44,13 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
 
 
 def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs and tok.tag_ != "MD"
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.speech_verbs or tok.tag_ == "MD":
+        return False
+    # "Asked if he was bullied, ...", "a plan announced last year": a bare
+    # participle modifying something else reports nothing by itself.
+    if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(lex.has_dep(c, "aux") for c in tok.children):
+        return False
+    return True
 
 
 def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> int:
@@ -55,8 +61,8 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
     for tok in doc[start:end]:
         if tok is root:
             continue
-        if tok.dep_ == "conj" and is_speech_verb(tok, lex) and any(lex.has_dep(c, "subject") for c in tok.children):
-            cut = tok.left_edge.i
+        if tok.dep_ == "conj" and (is_speech_verb(tok, lex) or any(c.lower_ in ("not", "n't") for c in tok.children)) and tok.left_edge.i > start:
+            cut = tok.left_edge.i  # "... and predicted that ...", "but did not suggest"
         elif tok.dep_ in ("relcl", "appos", "acl:relcl") and tok.head.i >= start and tok.left_edge.i > start and doc[tok.left_edge.i - 1].text in (",", "—", "–", "-") and root.pos_ in ("NOUN", "PROPN", "PRON"):
             cut = tok.left_edge.i - 1
         else:
@@ -174,6 +180,12 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     elif doc[i].tag_ == "VBG" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[i:sent_end]):
         return None  # "said laughing": no clause follows
     end = sent_end
+    # "tweeted a photo and said she had been hurt": stop at the next report.
+    for child in cue.rights:
+        if child.dep_ == "conj" and child.i > i:
+            end = min(end, child.left_edge.i)
+            while end > i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                end -= 1
     span = doc[i:end]
     if len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in span):
         return None
@@ -255,7 +267,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             subj = None
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ in lex.dependencies["relative_clause"]:
-                return tok.head
+                return subj  # "Barkley, who said ...": the mention is "who", resolved later
             if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
                 return None
             return subj

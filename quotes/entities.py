@@ -368,6 +368,11 @@ class EntityIndex:
             return Resolution(ent.name, ent.kind, role if ent.kind == "person" else None, aff if ent.kind == "person" else None, False, ent)
 
         word = head.lower_
+        if word in ("who", "that", "which") and len(mention) == 1 and head.head.dep_ in lex.dependencies["relative_clause"]:
+            # "Barkley, who said ...": the relative pronoun's antecedent.
+            from .cues import mention_span
+
+            return self.resolve(mention_span(head.head.head, lex), recent_speakers)
         if word in lex.pronouns and len(mention) <= 2:
             kind, gender = lex.pronouns[word]
             if kind == "person":
