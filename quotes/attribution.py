@@ -46,8 +46,9 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Optional[Span]:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False) -> list[Candidate]:
-    text = doc.text
+def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, text: Optional[str] = None) -> list[Candidate]:
+    # Doc.text joins every token on each call: callers pass it once.
+    text = doc.text if text is None else text
     quotations = find_quotations(text)
     q_starts = [q.start for q in quotations]
 
@@ -258,9 +259,9 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
 def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None = None, keep_unattributed: bool = False) -> list[Quote]:
     from .enrich import enrich
 
-    candidates = find_candidates(doc, lex, keep_unattributed)
-    records = []
     text = doc.text
+    candidates = find_candidates(doc, lex, keep_unattributed, text)
+    records = []
     sent_starts = [s.start_char for s in doc.sents]
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     for cand in candidates:
@@ -287,5 +288,5 @@ def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None 
                 meta=dict(meta or {}),
             )
         )
-    enrich(doc, candidates, records, lex)
+    enrich(doc, candidates, records, lex, text)
     return records

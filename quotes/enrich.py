@@ -18,10 +18,9 @@ _OBJECT_PRONOUNS = {"him", "her", "me", "us", "them", "it", "you"}
 RESOLVED_FACTOR = 0.85
 
 
-def platform_of(doc: Doc, cue: list[Token], content: tuple[int, int], lex: Lexicon) -> Optional[str]:
+def platform_of(text: str, cue: list[Token], content: tuple[int, int], lex: Lexicon) -> Optional[str]:
     sent = cue[0].sent
     start, end = sent.start_char, sent.end_char
-    text = doc.text
     # Blank out the content so "interview" inside a quote is not a channel.
     window = text[start:max(start, content[0])] + " " * max(0, min(end, content[1]) - max(start, content[0])) + text[min(end, max(start, content[1])):end]
     for pattern, platform in lex.platforms:
@@ -47,8 +46,8 @@ def outlet_of(cue: list[Token], lex: Lexicon) -> Optional[str]:
     return None
 
 
-def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon) -> None:
-    index = EntityIndex(doc, lex)
+def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text: Optional[str] = None) -> None:
+    index = EntityIndex(doc, lex, text)
     by_candidate = {id(c): r for c, r in zip(candidates, records)}
     recent: list[Entity] = []
     previous: Optional[Quote] = None
@@ -68,7 +67,7 @@ def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon) -> No
                 rec.speaker = Speaker(None, None, None, s.name, s.kind, s.role, s.affiliation)
                 rec.platform, rec.outlet = source.platform, source.outlet
         if cand.cue:
-            rec.platform = platform_of(doc, cand.cue, (cand.start, cand.end), lex)
+            rec.platform = platform_of(index.text, cand.cue, (cand.start, cand.end), lex)
             rec.outlet = outlet_of(cand.cue, lex)
             if rec.platform is None and previous is not None and _same_speaker(previous, rec):
                 sent_text = cand.cue[0].sent.text.lower()

@@ -49,10 +49,9 @@ class _Mention:
     is_subject: bool = False
 
 
-def _in_headline(ent: Span) -> bool:
+def _in_headline(ent: Span, text: str) -> bool:
     """A headline or a title line has no final punctuation; its capitalised
     words are not entities ("Lisbon Dockworkers Extend Strike")."""
-    text = ent.doc.text
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()
@@ -114,7 +113,7 @@ def strip_article(text: str) -> str:
 
 
 class EntityIndex:
-    def __init__(self, doc: Doc, lex: Lexicon):
+    def __init__(self, doc: Doc, lex: Lexicon, text: Optional[str] = None):
         self.doc = doc
         self.lex = lex
         self.entities: list[Entity] = []
@@ -122,7 +121,9 @@ class EntityIndex:
         self.places: list[tuple[int, str]] = []  # (token, country or place)
         self._by_surname: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
-        spans = [e for e in doc.ents if not _in_headline(e)]
+        # Doc.text joins every token on each call: read it once.
+        self.text = doc.text if text is None else text
+        spans = [e for e in doc.ents if not _in_headline(e, self.text)]
         spans = _with_titled_names(doc, lex, spans)
         for ent in spans:
             if ent.label_ == "PERSON":
@@ -172,7 +173,7 @@ class EntityIndex:
         toks = [t for t in self.doc[start:ent.end] if t.text not in _POSSESSIVE]
         if not toks:
             return ""
-        return self.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        return self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
 
     def _add_person(self, ent: Span) -> None:
         name = self._name_text(ent)
@@ -215,7 +216,7 @@ class EntityIndex:
         if doc[end - 1].lower_ == "of":
             while end < len(doc) and doc[end].pos_ == "PROPN":
                 end += 1
-        name = strip_article(doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)])
+        name = strip_article(self.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)])
         acronym = name.isupper() and 2 <= len(name) <= 6
         if acronym:
             for e in self._orgs.values():
