@@ -276,7 +276,30 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
             return tok.head
+        return _subject_to_the_left(cue)
+    return None
+
+
+def _subject_to_the_left(cue: Token) -> Optional[Token]:
+    """"Paul Ryan (R-WI) said ...": when the parse gives a finite speech verb
+    no subject, the name just before it (past a parenthesis) is one."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
+    i = cue.i - 1
+    doc = cue.doc
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    if i < 0 or doc[i].sent != cue.sent:
+        return None
+    tok = doc[i]
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in ("he", "she", "they", "it", "we"):
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.i < cue.i:
+            tok = tok.head
+        return tok
     return None
 
 

@@ -64,7 +64,9 @@ def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text:
             source = by_candidate.get(id(cand.carried_from))
             if source is not None and source.speaker is not None:
                 s = source.speaker
-                rec.speaker = Speaker(None, None, None, s.name, s.kind, s.role, s.affiliation)
+                # The mention is the one that attributes the whole quote,
+                # in the paragraph before: where a reader finds the speaker.
+                rec.speaker = Speaker(s.text, s.start, s.end, s.name, s.kind, s.role, s.affiliation)
                 rec.platform, rec.outlet = source.platform, source.outlet
         if cand.cue:
             rec.platform = platform_of(index.text, cand.cue, (cand.start, cand.end), lex)

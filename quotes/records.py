@@ -21,8 +21,9 @@ class Span:
 
 @dataclass
 class Speaker:
-    # The mention in the statement's sentence ("He"); None for a quote whose
-    # speaker is carried over from the previous one without any mention.
+    # The mention in the statement's sentence ("He"); for a bare quote
+    # paragraph carried over from the previous quote, that quote's mention.
+    # None only when a speaker is known without any mention in the text.
     text: Optional[str]
     start: Optional[int]
     end: Optional[int]

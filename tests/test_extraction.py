@@ -75,7 +75,8 @@ def test_bare_quote_paragraph_continues_speaker(extractor):
             "“Nobody should expect new taxes this year or next year.”")
     quotes = extractor.extract(text)
     assert len(quotes) == 2
-    assert quotes[1].speaker.name == "Lars Berg" and quotes[1].speaker.text is None
+    # The mention is the one in the paragraph that attributes the quote.
+    assert quotes[1].speaker.name == "Lars Berg" and quotes[1].speaker.start == quotes[0].speaker.start
     assert quotes[1].cue is None and quotes[1].confidence < quotes[0].confidence
 
 
