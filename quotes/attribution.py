@@ -154,6 +154,11 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         span = _tokens_in(doc, q.start, q.end)
         if span is None or len(span) == 0:
             continue
+        if _is_title(text[q.start + 1:q.end - 1] if q.closed else text[q.start + 1:q.end]):
+            # “Good Morning America”, “Meet the Press”: a name, not a quote.
+            if keep_unattributed:
+                candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))
+            continue
         rep = cue_by_quotation.get(q.start) or _cue_for_quotation(doc, q, span, lex, quotation_at)
         if rep is not None:
             cand = Candidate("direct", q.start, q.end, rep.cue, rep.speaker, 0.95 if rep.speaker is not None else 0.6)
@@ -176,6 +181,17 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         if keep_unattributed:
             candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))
     return _dedupe(candidates)
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "de", "la", "le"}
+
+
+def _is_title(inner: str) -> bool:
+    """A short quotation in title case names a show, a book, an operation."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", inner)
+    if not words or len(words) > 6 or re.search(r"[.!?]\W*$", inner.strip()):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and len(words) >= 2
 
 
 def _starts_paragraph(text: str, pos: int) -> bool:

@@ -50,7 +50,15 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     # participle modifying something else reports nothing by itself.
     if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(lex.has_dep(c, "aux") for c in tok.children):
         return False
+    # "Talking animals": a verb form used as a noun or an adjective.
+    if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj"):
+        return False
     return True
+
+
+def _is_time(tok: Token) -> bool:
+    """"promised Sunday", "spoke on Tuesday": a date is not a statement."""
+    return tok.ent_type_ in ("DATE", "TIME") and tok.head.ent_type_ in ("DATE", "TIME", "") and tok.pos_ in ("PROPN", "NOUN", "NUM")
 
 
 def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> int:
@@ -187,7 +195,14 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             while end > i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
                 end -= 1
     span = doc[i:end]
-    if len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in span):
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
+    if len(span) < 3 or not verbs:
+        return None
+    # Only a clause the parse still places under the cue: "after Obama
+    # declared a new beginning, rebels removed Mubarak" reports no rebels.
+    if cue.dep_ != "ROOT" and not any(cue in v.ancestors for v in verbs):
+        return None
+    if any(lex.has_dep(c, "object") and c.i == i for c in cue.children):
         return None
     return _trim(doc, i, end)
 
@@ -205,7 +220,7 @@ def prep_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     for child in cue.rights:
         if (lemma, child.lower_) in lex.prep_cues:
             obj = next((c for c in child.children if lex.has_dep(c, "prep_object") or c.dep_ in ("pcomp",)), None)
-            if obj is not None:
+            if obj is not None and not _is_time(obj):
                 start, end = _subtree_range(obj)
                 end = _cut_nested(cue.doc, obj, start, end, lex)
                 return _trim(cue.doc, start, end)
@@ -236,6 +251,8 @@ def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         # relative pronoun; the content is the "as" phrase.
         if as_phrase is not None:
             return _trim(doc, as_phrase.i + 1, _extend_tail(cue, _phrase_end(as_phrase)))
+        return None
+    if _is_time(obj):
         return None
     if obj.lower_ in WH_WORDS and as_phrase is not None:
         return _trim(doc, as_phrase.i + 1, _extend_tail(cue, _phrase_end(as_phrase)))
