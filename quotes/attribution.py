@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import Report, according_to, is_speech_verb, mention_span, report_of
+from .cues import Report, according_to, is_speech_verb, mention_span, noun_report, report_of
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations
 from .records import Quote, Span as CharSpan, Speaker
@@ -67,6 +67,8 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             rep = report_of(tok, lex)
         elif tok.lower_ == "according":
             rep = according_to(tok, lex)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.speech_nouns:
+            rep = noun_report(tok, lex)
         else:
             continue
         if rep is not None:

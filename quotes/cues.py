@@ -379,12 +379,52 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
     return Report(cue=[tok, nxt], content=(start, end), speaker=speaker)
 
 
+def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
+    """"Trump’s claim that he is in ISIS videos", "his call to ban ..."."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.speech_nouns:
+        return None
+    clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl", "appos") and (
+        any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children) or any(g.tag_ == "TO" for g in c.children))), None)
+    if clause is None:
+        return None
+    start, end = _subtree_range(clause)
+    start, end = _trim(noun.doc, start, _cut_nested(noun.doc, clause, start, end, lex))
+    if end - start < 3:
+        return None
+    owner = next((c for c in noun.children if lex.has_dep(c, "possessive")), None)
+    return Report(cue=[noun], content=(start, end), speaker=mention_span(owner, lex) if owner is not None else None)
+
+
+def _told_to(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """"telling Christie to get on a plane and go home"."""
+    if cue.lemma_.lower() not in ("tell", "urge", "ask", "warn", "advise", "remind", "order", "instruct", "implore", "beg"):
+        return None
+    if not any(lex.has_dep(c, "object") for c in cue.children):
+        return None
+    xcomp = next((c for c in cue.rights if c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children)), None)
+    if xcomp is None:
+        return None
+    start, end = _subtree_range(xcomp)
+    return _trim(cue.doc, start, _cut_nested(cue.doc, xcomp, start, end, lex))
+
+
+def _said_noun(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """"took to Twitter to say thanks": say with a noun object."""
+    if cue.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in cue.rights if lex.has_dep(c, "object") and c.pos_ == "NOUN" and not _is_time(c)), None)
+    if obj is None:
+        return None
+    return _trim(cue.doc, *_subtree_range(obj))
+
+
 def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     """The reported statement of a speech verb, or None when it reports
     nothing (negated, no content)."""
     if is_negated(cue, lex):
         return None
-    content = clause_content(cue, lex) or object_content(cue, lex) or prep_content(cue, lex) or following_clause(cue, lex)
+    content = (clause_content(cue, lex) or object_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex)
+               or following_clause(cue, lex) or _said_noun(cue, lex))
     subj = subject_of(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None
     return Report(cue=[cue], content=content, speaker=speaker)

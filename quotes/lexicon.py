@@ -44,6 +44,7 @@ class Lexicon:
     first_names: dict[str, str]
     national_roles: frozenset[str]
     prep_cues: frozenset[tuple[str, str]]
+    speech_nouns: frozenset[str]
     country_names: frozenset[str]
     honorifics: dict[str, str]
     group_nouns: frozenset[str]
@@ -98,6 +99,7 @@ def _load(folder: str) -> Lexicon:
         title_heads=frozenset(t.split()[-1] for t in titles),
         portfolios=_words(d / "portfolios.txt"),
         national_roles=_words(d / "national_roles.txt"),
+        speech_nouns=_words(d / "speech_nouns.txt"),
         prep_cues=frozenset((v.lower(), p.lower()) for v, p in _table(d / "prep_cues.tsv")),
         country_names=frozenset(demonyms.values()),
         first_names={n: g for n, g in _table(d / "first_names.tsv")} if (d / "first_names.tsv").exists() else {},
