@@ -110,6 +110,7 @@ def _cut_trailing_participle(doc: Doc, root: Token, start: int, end: int) -> int
 # sentence's own and stay out.
 _CONTENT_TAIL_DEPS = {"npadvmod", "advmod"}
 _CONTENT_TAIL_PREPS = {"with", "including", "despite"}
+_OBJECT_TAIL_PREPS = {"for", "to", "of", "over", "about", "against", "as", "into"}
 
 
 def _extend_tail(cue: Token, end: int) -> int:
@@ -264,6 +265,16 @@ def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         end = max(end, extra.right_edge.i + 1)
     if as_phrase is not None:
         end = max(end, _phrase_end(as_phrase))
+    # "criticised Trump University for receiving a D rating", "urged the
+    # secretary to release the transcripts": what follows the object and
+    # completes it belongs to the statement; time and place frames do not.
+    for child in cue.rights:
+        if child.i < end:
+            continue
+        if child.dep_ == "xcomp" or (lex.has_dep(child, "preposition") and child.lower_ in _OBJECT_TAIL_PREPS):
+            end = child.right_edge.i + 1
+        elif not (child.is_punct and child.text == ","):
+            break
     end = _extend_tail(cue, end)
     end = _cut_trailing_participle(doc, cue, start, end)
     return _trim(doc, start, end)
