@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import Report, according_to, is_speech_verb, mention_span, noun_report, report_of
+from .cues import Report, according_to, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations
 from .records import Quote, Span as CharSpan, Speaker
@@ -136,7 +136,9 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
     for m in _SPEAKER_COLON.finditer(text):
         name = doc.char_span(m.start(1), m.end(1))
         colon = doc.char_span(m.end(1), m.end(1) + 1)
-        if name is None or colon is None or not all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in name):
+        if name is None or colon is None or name.text.lower() in lex.not_speakers or name[0].lower_ in lex.not_speakers:
+            continue
+        if not all(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
             continue
         start, end = m.start(2), m.end(2)
         while end > start and text[end - 1] in ".!? ":
@@ -219,13 +221,21 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     sents = [first.sent] if first.sent == last.sent else [first.sent, last.sent]
     window_start = sents[0].start
     window_end = sents[-1].end
-    # “...” she said. — the parser often ends a sentence at the closing mark.
-    if window_end < len(doc) and quotation_at(doc[window_end].idx) is None:
+    # “...” she said. — the parser often ends a sentence at the closing mark;
+    # the cue then opens the next "sentence", in the same paragraph.
+    if window_end < len(doc) and quotation_at(doc[window_end].idx) is None and "\n" not in doc[last.i:window_end + 1].text:
         nxt = doc[window_end].sent
-        if len(nxt) <= 12:
+        if len(nxt) <= 12 and any(is_speech_verb(t, lex) for t in nxt[:4]):
             window_end = nxt.end
     verbs = [t for t in doc[window_start:window_end] if outside(t) and is_speech_verb(t, lex)]
-    governing = [v for v in verbs if any(t.head == v or v in t.ancestors for t in span if t.dep_ != "punct")]
+    # The governing verb is the nearest speech verb above the quotation in
+    # the parse ("did not mention X, but told his supporters, “...”").
+    governing = []
+    root = next((t for t in span if not t.is_punct and not (span.start <= t.head.i < span.end)), None)
+    if root is not None:
+        nearest = next((a for a in root.ancestors if not (span.start <= a.i < span.end) and is_speech_verb(a, lex) and outside(a)), None)
+        if nearest is not None:
+            governing = [nearest]
     after = [v for v in verbs if v.i > last.i]
     before = [v for v in verbs if v.i < first.i]
     # Prefer a verb right after the quote, then one governing it, then the
@@ -239,6 +249,17 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
         if rep is None:
             return None  # "declined to say": not a statement
         return Report(cue=rep.cue, content=None, speaker=rep.speaker)
+    # "She then addressed the supporters again: “...”", "Trump boomed: “...”":
+    # a colon hands the quotation to the clause before it.
+    k = first.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k >= 0 and doc[k].text == ":" and doc[k].sent == first.sent:
+        verb = doc[k].head if doc[k].head.pos_ in ("VERB", "AUX") else None
+        if verb is not None and outside(verb) and not is_negated(verb, lex):
+            subj = subject_of(verb, lex)
+            if subj is not None and (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "NORP")):
+                return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
     acc = next((t for t in doc[window_start:window_end] if t.lower_ == "according" and outside(t)), None)
     if acc is not None:
         rep = according_to(acc, lex)
