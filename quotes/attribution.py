@@ -248,7 +248,14 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
         rep = report_of(verb, lex)
         if rep is None:
             return None  # "declined to say": not a statement
-        return Report(cue=rep.cue, content=None, speaker=rep.speaker)
+        speaker = rep.speaker
+        if speaker is not None and q.start <= speaker.start_char < q.end:
+            # The parse took a word of the quotation as the subject.
+            from .cues import _subject_to_the_left
+
+            subj = _subject_to_the_left(verb)
+            speaker = mention_span(subj, lex) if subj is not None and not (q.start <= subj.idx < q.end) else None
+        return Report(cue=rep.cue, content=None, speaker=speaker)
     # "She then addressed the supporters again: “...”", "Trump boomed: “...”":
     # a colon hands the quotation to the clause before it.
     k = first.i - 1

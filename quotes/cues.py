@@ -44,8 +44,11 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
 
 
 def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.speech_verbs or tok.tag_ == "MD":
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
         return False
+    if tok.lemma_.lower() not in lex.speech_verbs and not (
+            tok.lemma_.lower() in lex.retort_verbs and any(c.lower_ == "back" for c in tok.children)):
+        return False  # "shot back", "fired back", "hit back" retort
     # "Asked if he was bullied, ...", "a plan announced last year": a bare
     # participle modifying something else reports nothing by itself.
     if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(lex.has_dep(c, "aux") for c in tok.children):
@@ -299,8 +302,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
                 return None
             return subj
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
-            tok = tok.head
+        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head is not tok:
+            tok = tok.head  # "said ... and added", "..., saying", "likely to say"
+            continue
+        if tok.dep_ == "pcomp" and tok.head.head is not tok.head:
+            tok = tok.head.head  # "by saying", "after saying ..., the man"
             continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
             return tok.head
@@ -315,10 +321,14 @@ def _subject_to_the_left(cue: Token) -> Optional[Token]:
         return None
     i = cue.i - 1
     doc = cue.doc
-    if i >= 0 and doc[i].text == ")":
-        while i >= 0 and doc[i].text != "(":
-            i -= 1
-        i -= 1
+    # Skip a parenthesis "(R-WI)" or an age ", 58,".
+    if i >= 0 and doc[i].text in (")", ","):
+        opener = "(" if doc[i].text == ")" else ","
+        j = i - 1
+        while j >= 0 and doc[j].text != opener and cue.i - j < 8:
+            j -= 1
+        if j >= 0 and doc[j].text == opener:
+            i = j - 1
     while i >= 0 and doc[i].pos_ == "ADV":
         i -= 1
     if i < 0 or doc[i].sent != cue.sent:

@@ -46,6 +46,7 @@ class Lexicon:
     prep_cues: frozenset[tuple[str, str]]
     speech_nouns: frozenset[str]
     not_speakers: frozenset[str]
+    retort_verbs: frozenset[str]
     country_names: frozenset[str]
     honorifics: dict[str, str]
     group_nouns: frozenset[str]
@@ -102,6 +103,7 @@ def _load(folder: str) -> Lexicon:
         national_roles=_words(d / "national_roles.txt"),
         speech_nouns=_words(d / "speech_nouns.txt"),
         not_speakers=_words(d / "not_speakers.txt"),
+        retort_verbs=_words(d / "retort_verbs.txt"),
         prep_cues=frozenset((v.lower(), p.lower()) for v, p in _table(d / "prep_cues.tsv")),
         country_names=frozenset(demonyms.values()),
         first_names={n: g for n, g in _table(d / "first_names.tsv")} if (d / "first_names.tsv").exists() else {},

@@ -69,7 +69,7 @@ def line_breaks(doc):
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
-    # A dateline ("KYIV —", "LUSAKA, Zambia —") is not part of the sentence
+    # A dateline ("KYIV —", "LUSAKA, Zambia —", "Washington (AFP) –") is not part of the sentence
     # after it: its capitals must not become the subject.
     line_start = 0
     for tok in doc:
@@ -77,6 +77,7 @@ def line_breaks(doc):
             line_start = tok.i + 1
         elif tok.text in ("—", "–", "--") and tok.i - line_start <= 6 and tok.i + 1 < len(doc):
             first = doc[line_start]
-            if first.text.isupper() and len(first.text) > 1 and not doc[tok.i + 1].is_space:
+            wire = any(t.text.isupper() and len(t.text) > 1 for t in doc[line_start:tok.i] if t.i > line_start and doc[t.i - 1].text == "(")
+            if (first.text.isupper() and len(first.text) > 1 or wire) and not doc[tok.i + 1].is_space:
                 doc[tok.i + 1].is_sent_start = True
     return doc
