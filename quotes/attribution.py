@@ -136,7 +136,7 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
     for m in _SPEAKER_COLON.finditer(text):
         name = doc.char_span(m.start(1), m.end(1))
         colon = doc.char_span(m.end(1), m.end(1) + 1)
-        if name is None or colon is None or name.text.lower() in lex.not_speakers or name[0].lower_ in lex.not_speakers:
+        if name is None or colon is None or any(t.lower_ in lex.not_speakers for t in name):
             continue
         if not all(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
             continue
@@ -244,6 +244,10 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     if after and after[0].i - last.i <= 6:
         order.append(after[0])
     order += governing + after[:1] + before[::-1][:1]
+    # A quotation of a word or two is a quote only where the parse makes it
+    # what the verb says; near a cue it is usually a name or a scare quote.
+    if len(re.findall(r"\w+", span.text)) < 3:
+        order = governing
     for verb in order:
         rep = report_of(verb, lex)
         if rep is None:

@@ -280,6 +280,7 @@ def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             break
     end = _extend_tail(cue, end)
     end = _cut_trailing_participle(doc, cue, start, end)
+    end = _cut_nested(doc, obj, start, end, lex)
     return _trim(doc, start, end)
 
 
@@ -441,8 +442,15 @@ def _said_noun(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
 
 def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     """The reported statement of a speech verb, or None when it reports
-    nothing (negated, no content)."""
+    nothing (negated, an imperative)."""
     if is_negated(cue, lex):
+        return None
+    # "Attack specific policies and propose alternatives", "Ask yourself":
+    # an imperative addresses the reader; nobody is reported.
+    head = cue
+    while head.dep_ == "conj":
+        head = head.head
+    if head.tag_ == "VB" and head.dep_ == "ROOT" and not any(lex.has_dep(c, "subject") or lex.has_dep(c, "aux") for c in head.children):
         return None
     content = (clause_content(cue, lex) or object_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex)
                or following_clause(cue, lex) or _said_noun(cue, lex))

@@ -93,7 +93,7 @@ def find_quotations(text: str) -> list[Quotation]:
             bottom_family = stack[0][0]
             if bottom_family == "double" and nxt in OPEN_DOUBLE + STRAIGHT_DOUBLE or (
                 bottom_family == "guillemet" and nxt in OPEN_GUILLEMET
-            ) or (bottom_family == "single" and nxt in OPEN_SINGLE):
+            ) or (bottom_family == "single" and nxt in OPEN_SINGLE + STRAIGHT_SINGLE):
                 # News style: the next paragraph reopens the same quote.
                 del stack[1:]
                 pending_continuation = True
