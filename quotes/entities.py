@@ -125,6 +125,9 @@ class EntityIndex:
         self.text = doc.text if text is None else text
         spans = [e for e in doc.ents if not _in_headline(e, self.text)]
         spans = _with_titled_names(doc, lex, spans)
+        # "Marina Couto" tagged ORG: a known given name makes it a person.
+        spans = [Span(doc, e.start, e.end, label="PERSON") if e.label_ in ("ORG", "GPE", "NORP") and 2 <= len(e) <= 3
+                 and e[0].text in lex.first_names and all(t.pos_ == "PROPN" for t in e) else e for e in spans]
         for ent in spans:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -299,8 +302,13 @@ class EntityIndex:
         return None, None
 
     def place_before(self, token: int, word: str) -> Optional[str]:
-        """What "the country" / "the city" means at ``token``: the latest
-        place named before it (a country for "country", "nation", "state")."""
+        """What "the country" / "the city" / "the union" means at ``token``:
+        the latest place named before it (a country for "country", "nation",
+        "state"), or the latest organisation with that word in its name."""
+        if word in self.lex.org_nouns:
+            named = [m.entity for m in self.mentions if m.start < token and m.entity.kind == "organization"]
+            hit = next((e for e in reversed(named) if word in e.name.lower()), None)
+            return hit.name if hit else None
         if word in ("country", "nation", "state"):
             for t, place in reversed(self.places):
                 if t < token and place in self.lex.countries.values():

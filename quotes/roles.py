@@ -106,8 +106,13 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
         if k and t.lower_ in ("in", "at", "near") and k + 1 < len(toks) and toks[k + 1].ent_type_ in ("GPE", "LOC"):
             toks = toks[:k]
             break
-    if not any(t.text[:1].isupper() or t.ent_type_ for t in toks) and len(toks) != 1:
-        return None  # "24 year": no name in it
+    if not any(t.text[:1].isupper() or t.ent_type_ for t in toks):
+        # "chair of the union's branch": the organisation named earlier.
+        org_word = next((t.lower_ for t in toks if t.lower_ in lex.org_nouns), None)
+        if org_word is not None:
+            return resolve_place(org_word)
+        if len(toks) != 1:
+            return None  # "24 year": no name in it
     if all(t.pos_ in ("ADJ", "NUM") and not lex.country(t.text) for t in toks):
         return None  # "Veteran", "24-year-old"
     text = " ".join(t.text for t in toks).replace(" - ", "-")
