@@ -53,7 +53,7 @@ def _in_headline(ent: Span, text: str) -> bool:
     """A headline or a title line has no final punctuation; its capitalised
     words are not entities ("Lisbon Dockworkers Extend Strike")."""
     start = text.rfind("\n", 0, ent.start_char) + 1
-    end = text.find("\n", ent.end_char)
+    end = text.find("\n", ent.start_char)
     line = text[start:end if end >= 0 else len(text)].strip()
     return bool(line) and line[-1] not in ".!?\"”’»:;)," and len(line.split()) <= 20
 

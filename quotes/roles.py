@@ -93,10 +93,11 @@ def _until_clause(tokens: list[Token]) -> list[Token]:
 
 
 def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
+    possessive = any(t.tag_ == "POS" or t.text in ("'s", "’s") for t in tokens)
     toks = [t for t in tokens if t.lower_ not in ("the", "a", "an") and t.tag_ != "POS" and t.text not in ("'s", "’s")]
     if not toks or all(t.lower_ in lex.portfolios for t in toks):
         return None  # "Opposition candidate", "Defence barrister"
-    if any(t.ent_type_ == "PERSON" for t in toks):
+    if possessive and any(t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics for t in toks):
         return None  # "Mr Ngakola’s lawyer" works for, not at, a person
     # "advocacy group Learning First Ghana": the name, not its description.
     while len(toks) > 1 and toks[0].text.islower() and any(t.text[:1].isupper() for t in toks[1:]):
