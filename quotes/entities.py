@@ -254,6 +254,10 @@ class EntityIndex:
                 run.insert(0, tok)  # "Climate and Energy Minister"
                 i -= 1
                 continue
+            if tok.pos_ == "VERB" and tok.text[:1].isupper() and tok.lower_ in self.lex.portfolios:
+                run.insert(0, tok)  # "Presiding Judge", tagged as a verb
+                i -= 1
+                continue
             if tok.is_punct and tok.text != "-" or tok.is_space or tok.is_sent_end or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") or tok.tag_ in ("POS",):
                 break
             if tok.pos_ == "DET" or tok.lower_ in _STRIP:
@@ -320,13 +324,19 @@ class EntityIndex:
 
     # -- resolving ------------------------------------------------------
     def _mention_at(self, span: Span) -> Optional[_Mention]:
+        """The entity mention inside ``span``: the one holding its head,
+        else a person ("Daniel Roy of the University of Ottawa"), else any."""
         k = bisect.bisect_right(self._starts, span.end - 1) - 1
+        inside = []
         while k >= 0 and self.mentions[k].end > span.start:
             m = self.mentions[k]
             if m.start >= span.start and m.end <= span.end:
-                return m
+                inside.append(m)
             k -= 1
-        return None
+        head = span.root.i
+        return (next((m for m in inside if m.start <= head < m.end), None)
+                or next((m for m in reversed(inside) if m.entity.kind == "person"), None)
+                or (inside[0] if inside else None))
 
     def _before(self, token: int, want) -> Optional[Entity]:
         k = bisect.bisect_left(self._starts, token) - 1
@@ -367,6 +377,9 @@ class EntityIndex:
                 # The mention's own title wins over one seen elsewhere.
                 ent_span = self.doc[found.start:found.end]
                 own_role, own_aff = self._role_around(ent_span)
+                if own_role is None and found.start > mention.start:
+                    # "The head of the Bank of Canada, Paul Leclerc"
+                    own_role, own_aff = role_in(list(self.doc[mention.start:found.start]), lex, lambda w: self.place_before(found.start, w))
             role = own_role or ent.role
             aff = own_aff if own_role else ent.affiliation
             if own_role and not own_aff and ent.role and ent.role.lower().split()[-1] == own_role.lower().split()[-1]:

@@ -51,7 +51,7 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         if prev.lower_ in ("and", "&") and start >= 2 and toks[start - 2].lower_ in lex.portfolios:
             start -= 1  # "Climate and Energy Minister"
             continue
-        if prev.lower_ in lex.portfolios and prev.text[:1].isupper() == toks[start].text[:1].isupper():
+        if prev.lower_ in lex.portfolios and prev.text[:1].isupper() == toks[end - 1].text[:1].isupper():
             start -= 1  # "Defence Minister", even where the NER made it an ORG
             continue
         if prev.ent_type_ in AFFILIATION_ENTS or lex.country(prev.text) or prev.is_punct:
