@@ -173,10 +173,26 @@ class EntityIndex:
 
     def _name_text(self, ent: Span) -> str:
         start = self._name_start(ent)
-        toks = [t for t in self.doc[start:ent.end] if t.text not in _POSSESSIVE]
+        end = ent.end
+        doc = self.doc
+        # "Yoon Ha" + "-" + "na", "Pierre" + "-" + "Alain Moreau": the NER
+        # stopped inside a hyphenated name.
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper():
+            start -= 2
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        toks = [t for t in doc[start:end] if t.text not in _POSSESSIVE]
         if not toks:
             return ""
-        return self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        name = self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        if len(toks) == 1 and toks[0].lower_ not in self._by_surname:
+            # "Jacobs" where the NER missed "Zaid Jacobs" earlier.
+            for tok in doc[:ent.start]:
+                if tok.text == toks[0].text and tok.i > 0:
+                    prev = doc[tok.i - 1]
+                    if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_ not in self.lex.title_heads and prev.lower_.rstrip(".") not in self.lex.honorifics:
+                        return self.text[prev.idx:tok.idx + len(tok.text)]
+        return name
 
     def _add_person(self, ent: Span) -> None:
         name = self._name_text(ent)
@@ -334,8 +350,10 @@ class EntityIndex:
                 inside.append(m)
             k -= 1
         head = span.root.i
+        # ``inside`` runs right to left: the last person named is preferred
+        # ("Kovac's coach Goran Babic" is Babic).
         return (next((m for m in inside if m.start <= head < m.end), None)
-                or next((m for m in reversed(inside) if m.entity.kind == "person"), None)
+                or next((m for m in inside if m.entity.kind == "person"), None)
                 or (inside[0] if inside else None))
 
     def _before(self, token: int, want) -> Optional[Entity]:
@@ -421,8 +439,14 @@ class EntityIndex:
             return Resolution(None, "group" if kind == "plural" else "organization", None, None, True)
 
         lemma = head.lemma_.lower()
-        definite = any(c.lower_ in ("the", "this", "that") or c.tag_ == "PRP$" for c in head.lefts)
+        definite = any(c.lower_ in ("the", "this", "that") or c.tag_ == "PRP$" or lex.has_dep(c, "possessive") for c in head.lefts)
         text_name = strip_article(mention.text)
+        words = text_name.split()
+        # "campaign group Delta Alarm": the name, not its description.
+        first_cap = next((k for k, w in enumerate(words) if w[:1].isupper()), 0)
+        if 0 < first_cap and not any(w in ("for", "of", "at", "from", "with", "in", "to") for w in words[:first_cap]):
+            words = words[first_cap:]
+        text_name = " ".join(words)
         if word in lex.group_nouns or head.tag_ in ("NNS", "NNPS") and head.ent_type_ == "":
             # Groups speak without a personal role: "Ukrainian officials".
             # The entity lets a later "they" find them.
@@ -440,7 +464,7 @@ class EntityIndex:
             kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
             return Resolution(text_name, kind, role, aff, False)
         # "the ministry", "the company": the latest organisation of that kind.
-        if definite and (word in lex.org_nouns or lemma in lex.org_nouns) and len(mention) <= 3:
+        if definite and (word in lex.org_nouns or lemma in lex.org_nouns) and not any(t.pos_ == "PROPN" for t in mention):
             ent = self._before(mention.start, lambda e: e.kind == "organization" and word in e.name.lower())
             ent = ent or self._main_org_before(mention.start, recent_speakers)
             if ent is not None:
