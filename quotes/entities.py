@@ -139,7 +139,8 @@ class EntityIndex:
         self._add_surname_mentions()
         for e in self.entities:
             if e.kind == "person" and e.role:
-                e.affiliation = self.full_org_name(e.affiliation) if e.affiliation else self.national_default(e.role)
+                e.affiliation = self.full_org_name(e.affiliation) if e.affiliation else (
+                    self.national_default(e.role) or self.organisation_default(e.role))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
 
@@ -294,7 +295,14 @@ class EntityIndex:
             if child.lower_ in ("of", "at", "from", "with") and child.i == ent.end:
                 obj = next((c for c in child.children if self.lex.has_dep(c, "prep_object")), None)
                 if obj is not None and obj.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or obj is not None and obj.text[:1].isupper():
-                    name = strip_article(self.doc[obj.left_edge.i:obj.right_edge.i + 1].text)
+                    # Up to a coordination or a clause: "at Lakeshore General
+                    # and the study's lead author".
+                    end = obj.right_edge.i + 1
+                    for t in self.doc[obj.left_edge.i:end]:
+                        if t.i > obj.i and (t.dep_ == "cc" or t.is_punct or t.lower_ in ("who", "which", "that")):
+                            end = t.i
+                            break
+                    name = strip_article(self.doc[obj.left_edge.i:end].text)
                     org = self._orgs.get(name.lower())
                     return self.lex.country(name) or (org.name if org else name)
         return None
@@ -509,14 +517,37 @@ class EntityIndex:
         return None
 
     def full_org_name(self, name: str) -> str:
-        """"Nordvind" for an organisation named in full as "Nordvind Energy"."""
+        """"Nordvind" for an organisation named in full as "Nordvind Energy",
+        "United" for "Manchester United"; a place stays a place."""
         org = self._orgs.get(name.lower())
         if org is not None:
             return org.name
+        if any(place == name for _, place in self.places) or self.lex.country(name):
+            return name
+        low = name.lower()
         for e in self.entities:
-            if e.kind == "organization" and e.name.lower().startswith(name.lower() + " "):
+            if e.kind == "organization" and (e.name.lower().startswith(low + " ") or e.name.lower().endswith(" " + low)):
                 return e.name
         return name
+
+    def main_org(self) -> Optional[str]:
+        """The organisation the article names most often."""
+        counts: dict[int, tuple[int, Entity]] = {}
+        for m in self.mentions:
+            if m.entity.kind == "organization":
+                n = counts.get(id(m.entity), (0, m.entity))[0]
+                counts[id(m.entity)] = (n + 1, m.entity)
+        if not counts:
+            return None
+        n, e = max(counts.values(), key=lambda p: p[0])
+        return e.name if n >= 2 else None
+
+    def organisation_default(self, role: Optional[str]) -> Optional[str]:
+        """"chief executive Matthias Kessler" with no company named: the
+        company the article is about."""
+        if not role or role.lower().split()[-1] not in self.lex.organisation_roles:
+            return None
+        return self.main_org()
 
     def national_default(self, role: Optional[str]) -> Optional[str]:
         """The country a national office belongs to when the text names none:

@@ -47,6 +47,7 @@ class Lexicon:
     speech_nouns: frozenset[str]
     not_speakers: frozenset[str]
     retort_verbs: frozenset[str]
+    organisation_roles: frozenset[str]
     country_names: frozenset[str]
     honorifics: dict[str, str]
     group_nouns: frozenset[str]
@@ -104,6 +105,7 @@ def _load(folder: str) -> Lexicon:
         speech_nouns=_words(d / "speech_nouns.txt"),
         not_speakers=_words(d / "not_speakers.txt"),
         retort_verbs=_words(d / "retort_verbs.txt"),
+        organisation_roles=_words(d / "organisation_roles.txt"),
         prep_cues=frozenset((v.lower(), p.lower()) for v, p in _table(d / "prep_cues.tsv")),
         country_names=frozenset(demonyms.values()),
         first_names={n: g for n, g in _table(d / "first_names.tsv")} if (d / "first_names.tsv").exists() else {},

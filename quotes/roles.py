@@ -117,9 +117,12 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
     if all(t.pos_ in ("ADJ", "NUM") and not lex.country(t.text) for t in toks):
         return None  # "Veteran", "24-year-old"
     text = " ".join(t.text for t in toks).replace(" - ", "-")
-    country = lex.country(text) or lex.country(toks[0].text)
+    country = lex.country(text)
+    if not country and lex.country(toks[0].text) and all(t.lower_ in lex.portfolios for t in toks[1:]):
+        # "Greek Civil Protection Minister": the demonym is the affiliation;
+        # but the "Swiss National Bank" is a bank.
+        country = lex.country(toks[0].text)
     if country:
-        # "Greek Civil Protection Minister": the demonym is the affiliation.
         return country
     if len(toks) == 1 and toks[0].lower_ in ("country", "nation", "state", "city", "government", "company", "club", "party", "region"):
         return resolve_place(toks[0].lower_)
