@@ -58,6 +58,25 @@ def _in_headline(ent: Span, text: str) -> bool:
     return bool(line) and line[-1] not in ".!?\"”’»:;)," and len(line.split()) <= 20
 
 
+def _with_given_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
+    """A known given name followed by capitalised words is a person, whatever
+    the NER made of it ("Marina Couto" tagged ORG, or not tagged at all)."""
+    out = [Span(doc, e.start, e.end, label="PERSON") if e.label_ in ("ORG", "GPE", "NORP") and 2 <= len(e) <= 3
+           and e[0].text in lex.first_names and all(t.pos_ == "PROPN" for t in e) else e for e in ents]
+    taken = {i for e in out for i in range(e.start, e.end)}
+    extra = []
+    for tok in doc:
+        if tok.i in taken or tok.text not in lex.first_names or tok.i + 1 >= len(doc):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 3 and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end > tok.i + 1:
+            extra.append(Span(doc, tok.i, end, label="PERSON"))
+            taken.update(range(tok.i, end))
+    return sorted(out + extra, key=lambda e: e.start) if extra else out
+
+
 def _with_titled_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
     """Add the names the NER missed or cut short after a title or honorific:
     "Marathon Mayor Stelios Karras", "Mr Fonseca", "scientist Daniel Roy"."""
@@ -125,9 +144,7 @@ class EntityIndex:
         self.text = doc.text if text is None else text
         spans = [e for e in doc.ents if not _in_headline(e, self.text)]
         spans = _with_titled_names(doc, lex, spans)
-        # "Marina Couto" tagged ORG: a known given name makes it a person.
-        spans = [Span(doc, e.start, e.end, label="PERSON") if e.label_ in ("ORG", "GPE", "NORP") and 2 <= len(e) <= 3
-                 and e[0].text in lex.first_names and all(t.pos_ == "PROPN" for t in e) else e for e in spans]
+        spans = _with_given_names(doc, lex, spans)
         for ent in spans:
             if ent.label_ == "PERSON":
                 self._add_person(ent)

@@ -15,6 +15,9 @@ from .lexicon import Lexicon
 
 AFFILIATION_ENTS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 _DROP = {"the", "a", "an", "The", "A", "An", "'s", "’s", "former", "then", "acting", "interim", "new", "outgoing", "incoming", "top", "senior", "deputy"}
+# Words that describe a person without naming where they belong.
+_DESCRIPTORS = {"veteran", "longtime", "renowned", "prominent", "leading", "fellow", "local", "young", "old", "year", "years",
+                "retired", "celebrated", "award-winning", "independent", "freelance"}
 _KEEP_MODIFIERS = {"deputy", "vice", "chief", "senior", "acting"}
 
 
@@ -114,7 +117,7 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
             return resolve_place(org_word)
         if len(toks) != 1:
             return None  # "24 year": no name in it
-    if all(t.pos_ in ("ADJ", "NUM") and not lex.country(t.text) for t in toks):
+    if all(t.pos_ == "NUM" or t.lower_ in _DESCRIPTORS for t in toks):
         return None  # "Veteran", "24-year-old"
     text = " ".join(t.text for t in toks).replace(" - ", "-")
     country = lex.country(text)
