@@ -18,6 +18,8 @@ MAX_PIECE = 100_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+")
+_WHITESPACE = re.compile(r"\s+")
+QUOTE_OPENERS = "“„‟\"«‘'"
 
 
 def split_text(text: str, limit: int = MAX_PIECE) -> list[tuple[int, int]]:
@@ -34,19 +36,32 @@ def split_text(text: str, limit: int = MAX_PIECE) -> list[tuple[int, int]]:
     pos = 0
     while len(text) - pos > limit:
         window_end = pos + limit
-        cut = None
-        for pattern in (_PARAGRAPH_BREAK, _SENTENCE_END, re.compile(r"\s+")):
-            ends = [m.end() for m in pattern.finditer(text, pos + limit // 2, window_end)]
-            ends = [e for e in ends if e < window_end and not inside_quote(e)]
-            if ends:
-                cut = ends[-1]
+        cut = fallback = None
+        for pattern in (_PARAGRAPH_BREAK, _SENTENCE_END, _WHITESPACE):
+            ends = [m.end() for m in pattern.finditer(text, pos + limit // 2, window_end) if m.end() < window_end]
+            outside = [e for e in ends if not inside_quote(e)]
+            safe = [e for e in outside if _keeps_attribution(text, e)]
+            if safe:
+                cut = safe[-1]
                 break
-        if cut is None:
-            cut = window_end  # one unbroken run of characters: no choice
+            fallback = fallback or (outside[-1] if outside else None) or (ends[-1] if ends and pattern is _WHITESPACE else None)
+        # Else a cut that separates a quote from its attribution, then one
+        # inside a stray or endless quotation, then (one unbroken run of
+        # characters) the limit itself.
+        cut = cut or fallback or window_end
         pieces.append((pos, cut))
         pos = cut
     pieces.append((pos, len(text)))
     return pieces
+
+
+def _keeps_attribution(text: str, cut: int) -> bool:
+    """A cut must not leave a quotation at the start of a piece (the second
+    half of a split quote, a bare quote paragraph) nor a piece ending in
+    "X said:": their cue and speaker would be in the other piece."""
+    after = text[cut:cut + 5].lstrip()
+    before = text[max(0, cut - 5):cut].rstrip()
+    return not (after[:1] and after[0] in QUOTE_OPENERS) and not before.endswith(":")
 
 
 def count_paragraph_breaks(text: str) -> int:

@@ -46,31 +46,45 @@ class Extractor:
     def pipe(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, list[Quote]]]:
         """Yield (document, its quotes) in input order.
 
-        Texts are parsed in batches; a very long text is parsed in pieces
-        (see ``chunking``) whose records are shifted back to the text's own
-        offsets, so memory stays bounded by the piece size."""
-        from .chunking import count_paragraph_breaks, split_text
+        Articles are parsed in batches. A very long text is parsed piece by
+        piece (see ``chunking``), one at a time so memory stays bounded by
+        the piece size, and its records are shifted back to the text's own
+        offsets."""
+        from .chunking import split_text
 
-        def pieces():
-            for document in documents:
-                spans = split_text(document.text)
-                for k, (start, end) in enumerate(spans):
-                    yield document.text[start:end], (document, start, k == len(spans) - 1)
+        batch: list[Document] = []
+        for document in documents:
+            spans = split_text(document.text)
+            if len(spans) == 1:
+                batch.append(document)
+                if len(batch) >= batch_size:
+                    yield from self._parse_batch(batch, batch_size)
+                    batch = []
+                continue
+            yield from self._parse_batch(batch, batch_size)
+            batch = []
+            yield document, self._extract_pieces(document, spans)
+        yield from self._parse_batch(batch, batch_size)
+
+    def _parse_batch(self, batch: list[Document], batch_size: int) -> Iterator[tuple[Document, list[Quote]]]:
+        texts = (d.text for d in batch)
+        for document, doc in zip(batch, self.nlp.pipe(texts, batch_size=batch_size)):
+            yield document, self.extract_doc(doc, document.id, document.meta)
+
+    def _extract_pieces(self, document: Document, spans: list[tuple[int, int]]) -> list[Quote]:
+        from .chunking import count_paragraph_breaks
 
         found: list[Quote] = []
         paragraphs = sentences = 0
-        for doc, (document, offset, last) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        for start, end in spans:
+            doc = self.nlp(document.text[start:end])
             quotes = self.extract_doc(doc, document.id, document.meta)
-            if offset:
-                for q in quotes:
-                    _shift(q, offset, paragraphs, sentences)
+            for q in quotes:
+                _shift(q, start, paragraphs, sentences)
             found.extend(quotes)
-            if last:
-                yield document, found
-                found, paragraphs, sentences = [], 0, 0
-            else:
-                paragraphs += count_paragraph_breaks(doc.text)
-                sentences += sum(1 for _ in doc.sents)
+            paragraphs += count_paragraph_breaks(doc.text)
+            sentences += sum(1 for _ in doc.sents)
+        return found
 
     def extract_doc(self, doc, doc_id: str = "text", meta: dict | None = None) -> list[Quote]:
         from .attribution import find_quotes

@@ -80,8 +80,31 @@ def find_quotations(text: str) -> list[Quotation]:
         stack.clear()
         paragraphs = 1
 
-    for m in _EVENTS.finditer(text):
-        i, ch = m.start(), m.group()
+    events = [(m.start(), m.group()) for m in _EVENTS.finditer(text)]
+    event_at = {pos: k for k, (pos, _) in enumerate(events)}
+    # Opening single marks that turned out to be apostrophes (rock ‘n roll,
+    # ’em): the paragraph is read again from just after them, so they do
+    # not swallow the quotations that follow.
+    ignored: set[int] = set()
+    k = 0
+    while True:
+        if k == len(events):
+            if not (stack and stack[0][0] == "single"):
+                break
+            ch = "\n"  # the text ends as a paragraph does
+        else:
+            i, ch = events[k]
+            k += 1
+            if i in ignored:
+                continue
+        if ch == "\n" and stack and stack[0][0] == "single":
+            bad = stack[0][1]
+            ignored.add(bad)
+            stack.clear()
+            paragraphs = 1
+            pending_continuation = False
+            k = event_at[bad] + 1
+            continue
         if ch == "\n":
             if not stack:
                 continue
