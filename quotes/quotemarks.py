@@ -97,7 +97,7 @@ def find_quotations(text: str) -> list[Quotation]:
             k += 1
             if i in ignored:
                 continue
-        if ch == "\n" and stack and stack[0][0] == "single":
+        if ch == "\n" and stack and stack[0][0] == "single" and not _reopens(text, i, "single"):
             bad = stack[0][1]
             ignored.add(bad)
             stack.clear()
@@ -108,15 +108,7 @@ def find_quotations(text: str) -> list[Quotation]:
         if ch == "\n":
             if not stack:
                 continue
-            # Skip blank lines: a paragraph break is any run of newlines.
-            j = i
-            while j < len(text) and text[j].isspace():
-                j += 1
-            nxt = text[j] if j < len(text) else ""
-            bottom_family = stack[0][0]
-            if bottom_family == "double" and nxt in OPEN_DOUBLE + STRAIGHT_DOUBLE or (
-                bottom_family == "guillemet" and nxt in OPEN_GUILLEMET
-            ) or (bottom_family == "single" and nxt in OPEN_SINGLE + STRAIGHT_SINGLE):
+            if _reopens(text, i, stack[0][0]):
                 # News style: the next paragraph reopens the same quote.
                 del stack[1:]
                 pending_continuation = True
@@ -168,6 +160,20 @@ def find_quotations(text: str) -> list[Quotation]:
             end -= 1
         close_bottom(end, closed=False)
     return [q for q in found if q.end - q.start > 2]
+
+
+def _reopens(text: str, i: int, family: str) -> bool:
+    """Whether the paragraph after the line break at ``i`` opens with a mark
+    of ``family``: the news convention for a quote running on."""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    nxt = text[j] if j < len(text) else ""
+    if family == "double":
+        return nxt in OPEN_DOUBLE + STRAIGHT_DOUBLE
+    if family == "guillemet":
+        return nxt in OPEN_GUILLEMET
+    return nxt in OPEN_SINGLE + STRAIGHT_SINGLE
 
 
 def _innermost(stack: list[tuple[str, int]], family: str) -> int | None:
