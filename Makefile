@@ -30,7 +30,7 @@ run: install
 	$(VENV)/bin/quotes extract corpus/kyiv-strikes.txt --format table
 
 test: dev
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q --durations=15
 
 eval: install
 	$(VENV)/bin/quotes eval ../shared/polnear/dev

@@ -91,7 +91,8 @@ def find_quotations(text: str) -> list[Quotation]:
         if k == len(events):
             if not (stack and stack[0][0] == "single"):
                 break
-            ch = "\n"  # the text ends as a paragraph does
+            # The text ends as a paragraph does, and nothing reopens it.
+            i, ch = len(text), "\n"
         else:
             i, ch = events[k]
             k += 1
@@ -168,7 +169,9 @@ def _reopens(text: str, i: int, family: str) -> bool:
     j = i
     while j < len(text) and text[j].isspace():
         j += 1
-    nxt = text[j] if j < len(text) else ""
+    if j == len(text):
+        return False  # ("" is in every string, so this must come first)
+    nxt = text[j]
     if family == "double":
         return nxt in OPEN_DOUBLE + STRAIGHT_DOUBLE
     if family == "guillemet":
