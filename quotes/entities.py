@@ -10,6 +10,7 @@ found at any mention belongs to the entity from then on.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -61,8 +62,12 @@ def _in_headline(ent: Span, text: str) -> bool:
 def _with_given_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
     """A known given name followed by capitalised words is a person, whatever
     the NER made of it ("Marina Couto" tagged ORG, or not tagged at all)."""
-    out = [Span(doc, e.start, e.end, label="PERSON") if e.label_ in ("ORG", "GPE", "NORP") and 2 <= len(e) <= 3
-           and e[0].text in lex.first_names and all(t.pos_ == "PROPN" for t in e) else e for e in ents]
+    def looks_named(e: Span) -> bool:
+        words = [t for t in e if t.text != "-"]  # "Jean-Baptiste Ngakola"
+        return 2 <= len(words) <= 3 and e[0].text in lex.first_names and all(t.pos_ == "PROPN" for t in words) \
+            and words[-1].lower_ not in lex.org_name_words
+
+    out = [Span(doc, e.start, e.end, label="PERSON") if e.label_ in ("ORG", "GPE", "NORP") and looks_named(e) else e for e in ents]
     taken = {i for e in out for i in range(e.start, e.end)}
     extra = []
     for tok in doc:
@@ -71,10 +76,34 @@ def _with_given_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
         end = tok.i + 1
         while end < len(doc) and end - tok.i < 3 and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1
-        if end > tok.i + 1:
+        if end > tok.i + 1 and doc[end - 1].lower_ not in lex.org_name_words:
             extra.append(Span(doc, tok.i, end, label="PERSON"))
             taken.update(range(tok.i, end))
     return sorted(out + extra, key=lambda e: e.start) if extra else out
+
+
+def _split_and_relabel(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
+    """Undo two common NER slips: one entity across a comma ("the Daily
+    Nation, Ms Kamau") and a PERSON whose last word names an organisation
+    ("Manchester United", "Savannah Research")."""
+    out = []
+    for e in ents:
+        parts, start = [], e.start
+        for t in e:
+            if t.text == "," and t.i > start:
+                parts.append((start, t.i))
+                start = t.i + 1
+        parts.append((start, e.end))
+        for a, b in parts:
+            if a >= b:
+                continue
+            label = e.label_
+            if len(parts) > 1 and (doc[a].lower_.rstrip(".") in lex.honorifics or doc[a].lower_ in lex.honorifics or doc[a].text in lex.first_names):
+                label = "PERSON"
+            elif label == "PERSON" and b - a > 1 and doc[b - 1].text[:1].isupper() and doc[b - 1].lower_ in lex.org_name_words:
+                label = "ORG"
+            out.append(Span(doc, a, b, label=label) if (a, b, label) != (e.start, e.end, e.label_) else e)
+    return out
 
 
 def _with_titled_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
@@ -138,13 +167,17 @@ class EntityIndex:
         self.entities: list[Entity] = []
         self.mentions: list[_Mention] = []
         self.places: list[tuple[int, str]] = []  # (token, country or place)
+        # Countries named or implied by a demonym ("Greek", "Georgian"): the
+        # votes for which country a bare "Prime Minister" serves.
+        self.nations: list[str] = []
         self._by_surname: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
         # Doc.text joins every token on each call: read it once.
         self.text = doc.text if text is None else text
-        spans = [e for e in doc.ents if not _in_headline(e, self.text)]
+        spans = _split_and_relabel(doc, lex, [e for e in doc.ents if not _in_headline(e, self.text)])
         spans = _with_titled_names(doc, lex, spans)
         spans = _with_given_names(doc, lex, spans)
+        spans = self._organisations_named_as_people(spans)
         for ent in spans:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -153,13 +186,29 @@ class EntityIndex:
             elif ent.label_ in ("GPE", "LOC"):
                 name = strip_article(ent.text)
                 self.places.append((ent.start, lex.country(name) or name))
+            if ent.label_ in ("GPE", "NORP") and lex.country(strip_article(ent.text)):
+                self.nations.append(lex.country(strip_article(ent.text)))
         self._add_surname_mentions()
         for e in self.entities:
             if e.kind == "person" and e.role:
-                e.affiliation = self.full_org_name(e.affiliation) if e.affiliation else (
+                e.affiliation = self.full_org_name(e.affiliation, e.role) if e.affiliation else (
                     self.national_default(e.role) or self.organisation_default(e.role))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+
+    def _organisations_named_as_people(self, spans: list[Span]) -> list[Span]:
+        """"Hanbit said" tagged PERSON where the text also says "chipmaker
+        Hanbit": a one-word name that follows an organisation word, and
+        never a given name or an honorific, names an organisation."""
+        out = []
+        for e in spans:
+            if e.label_ == "PERSON" and len(e) == 1 and e[0].text not in self.lex.first_names:
+                before = [self.doc[t.i - 1].lower_.rstrip(".") for t in self.doc if t.text == e[0].text and t.i > 0]
+                if any(b in self.lex.org_nouns for b in before) and not any(
+                        b in self.lex.honorifics or b in self.lex.title_heads or b in self.lex.first_names for b in before):
+                    e = Span(self.doc, e.start, e.end, label="ORG")
+            out.append(e)
+        return out
 
     def _add_surname_mentions(self) -> None:
         """"Klitschko said" where the NER saw no entity: a capitalised word
@@ -208,7 +257,8 @@ class EntityIndex:
             for tok in doc[:ent.start]:
                 if tok.text == toks[0].text and tok.i > 0:
                     prev = doc[tok.i - 1]
-                    if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_ not in self.lex.title_heads and prev.lower_.rstrip(".") not in self.lex.honorifics:
+                    if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_ not in self.lex.title_heads and prev.lower_.rstrip(".") not in self.lex.honorifics \
+                            and prev.lower_ not in self.lex.org_nouns:
                         return self.text[prev.idx:tok.idx + len(tok.text)]
         return name
 
@@ -284,8 +334,10 @@ class EntityIndex:
                     i -= 1
                     continue
                 break
-            if tok.lower_ in ("and", "&") and i > 0 and doc[i - 1].lower_ in self.lex.portfolios and doc[i + 1].lower_ in self.lex.portfolios:
-                run.insert(0, tok)  # "Climate and Energy Minister"
+            if tok.lower_ in ("and", "&") and i > 0 and (
+                    doc[i - 1].lower_ in self.lex.portfolios and doc[i + 1].lower_ in self.lex.portfolios
+                    or doc[i - 1].lower_ in self.lex.title_heads and doc[i + 1].pos_ in ("NOUN", "ADJ", "PROPN")):
+                run.insert(0, tok)  # "Climate and Energy Minister", "founder and chief executive"
                 i -= 1
                 continue
             if tok.pos_ == "VERB" and tok.text[:1].isupper() and tok.lower_ in self.lex.portfolios:
@@ -316,7 +368,7 @@ class EntityIndex:
                     # and the study's lead author".
                     end = obj.right_edge.i + 1
                     for t in self.doc[obj.left_edge.i:end]:
-                        if t.i > obj.i and (t.dep_ == "cc" or t.is_punct or t.lower_ in ("who", "which", "that")):
+                        if t.i > obj.left_edge.i and (t.dep_ == "cc" or t.lower_ in ("and", "or") or t.is_punct and t.text not in _POSSESSIVE or t.lower_ in ("who", "which", "that")):
                             end = t.i
                             break
                     name = strip_article(self.doc[obj.left_edge.i:end].text)
@@ -334,6 +386,12 @@ class EntityIndex:
         for child in ent.root.children:
             if self.lex.has_dep(child, "appositive") and child.i > ent.root.i:
                 toks = list(self.doc[child.left_edge.i:child.right_edge.i + 1])
+                # "an emergency physician at Lakeshore General and the
+                # study's lead author": the first description is the post.
+                for k, t in enumerate(toks):
+                    if t.lower_ in ("and", "or") and k and role_in(toks[:k], self.lex, lambda w: None)[0]:
+                        toks = toks[:k]
+                        break
                 role, aff = role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
                 if role:
                     return role, aff
@@ -344,6 +402,11 @@ class EntityIndex:
                 head.lower_ in self.lex.title_heads or head.lemma_.lower() in self.lex.title_heads):
             toks = [t for t in self.doc[head.left_edge.i:ent.start] if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound", "det", "amod") and t.head.i >= head.i]
             return role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
+        # "Croatia's Marta Kovac": no role, but a country.
+        if ent.start >= 2 and self.doc[ent.start - 1].text in _POSSESSIVE:
+            country = self.lex.country(self.doc[ent.start - 2].text)
+            if country:
+                return None, country
         return None, None
 
     def place_before(self, token: int, word: str) -> Optional[str]:
@@ -353,6 +416,10 @@ class EntityIndex:
         if word in self.lex.org_nouns:
             named = [m.entity for m in self.mentions if m.start < token and m.entity.kind == "organization"]
             hit = next((e for e in reversed(named) if word in e.name.lower()), None)
+            if hit is None and word not in ("country", "nation", "state", "city", "region"):
+                # "Precious Lungu, the group's chair" after "Zambia Election
+                # Watch": the organisation just named.
+                hit = named[-1] if named else None
             return hit.name if hit else None
         if word in ("country", "nation", "state"):
             for t, place in reversed(self.places):
@@ -429,7 +496,7 @@ class EntityIndex:
                 # "President Trump" after "U.S. President Donald Trump".
                 aff = ent.affiliation
             if aff and own_aff:
-                aff = self.full_org_name(aff)
+                aff = self.full_org_name(aff, role)
             return Resolution(ent.name, ent.kind, role if ent.kind == "person" else None, aff if ent.kind == "person" else None, False, ent)
 
         word = head.lower_
@@ -489,7 +556,8 @@ class EntityIndex:
             kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
             return Resolution(text_name, kind, role, aff, False)
         # "the ministry", "the company": the latest organisation of that kind.
-        if definite and (word in lex.org_nouns or lemma in lex.org_nouns) and not any(t.pos_ == "PROPN" for t in mention):
+        if definite and (word in lex.org_nouns or lemma in lex.org_nouns) and not any(
+                t.pos_ == "PROPN" and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == "-") for t in mention):
             ent = self._before(mention.start, lambda e: e.kind == "organization" and word in e.name.lower())
             ent = ent or self._main_org_before(mention.start, recent_speakers)
             if ent is not None:
@@ -533,13 +601,16 @@ class EntityIndex:
                 return self.lex.country(name) or self.full_org_name(name)
         return None
 
-    def full_org_name(self, name: str) -> str:
+    def full_org_name(self, name: str, role: Optional[str] = None) -> str:
         """"Nordvind" for an organisation named in full as "Nordvind Energy",
-        "United" for "Manchester United"; a place stays a place."""
+        "United" for "Manchester United"; a place stays a place, and so
+        does the affiliation of a mayor or a governor."""
         org = self._orgs.get(name.lower())
         if org is not None:
             return org.name
         if any(place == name for _, place in self.places) or self.lex.country(name):
+            return name
+        if role and role.lower().split()[-1] in self.lex.place_roles:
             return name
         low = name.lower()
         for e in self.entities:
@@ -548,16 +619,19 @@ class EntityIndex:
         return name
 
     def main_org(self) -> Optional[str]:
-        """The organisation the article names most often."""
-        counts: dict[int, tuple[int, Entity]] = {}
-        for m in self.mentions:
-            if m.entity.kind == "organization":
-                n = counts.get(id(m.entity), (0, m.entity))[0]
-                counts[id(m.entity)] = (n + 1, m.entity)
-        if not counts:
-            return None
-        n, e = max(counts.values(), key=lambda p: p[0])
-        return e.name if n >= 2 else None
+        """The organisation the article names most often. Counted in the
+        text, headline included: the NER often sees the name once only."""
+        best, most = None, 0
+        for e in self.entities:
+            if e.kind == "organization":
+                n = len(re.findall(r"\b" + re.escape(e.name) + r"\b", self.text))
+                last = e.name.split()[-1].lower()
+                if last in self.lex.org_nouns:
+                    # "the court" after "the International Criminal Court"
+                    n += len(re.findall(r"\b[Tt]he " + re.escape(last) + r"\b", self.text))
+                if n > most:
+                    best, most = e, n
+        return best.name if best is not None and most >= 2 else None
 
     def organisation_default(self, role: Optional[str]) -> Optional[str]:
         """"chief executive Matthias Kessler" with no company named: the
@@ -572,7 +646,7 @@ class EntityIndex:
         if not role or role.lower().split()[-1] not in self.lex.national_roles:
             return None
         counts: dict[str, int] = {}
-        for _, place in self.places:
-            if place in self.lex.country_names:
-                counts[place] = counts.get(place, 0) + 1
+        for nation in self.nations:
+            if nation in self.lex.country_names:
+                counts[nation] = counts.get(nation, 0) + 1
         return max(counts, key=counts.get) if counts else None

@@ -52,6 +52,8 @@ class Lexicon:
     honorifics: dict[str, str]
     group_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    org_name_words: frozenset[str]
+    place_roles: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
     demonyms: dict[str, str]
     countries: dict[str, str]
@@ -112,6 +114,8 @@ def _load(folder: str) -> Lexicon:
         honorifics={h.lower(): g for h, g in _table(d / "honorifics.tsv")},
         group_nouns=_words(d / "group_nouns.txt"),
         org_nouns=_words(d / "org_nouns.txt"),
+        org_name_words=_words(d / "org_name_words.txt"),
+        place_roles=_words(d / "place_roles.txt"),
         pronouns={p.lower(): (k, g) for p, k, g in _table(d / "pronouns.tsv")},
         demonyms=demonyms,
         countries=countries,

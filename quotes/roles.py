@@ -51,8 +51,8 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         prev = toks[start - 1]
         if prev.lower_ in ("the", "a", "an", "'s", "’s", ",", "of", "for", "at") or prev.tag_ in ("POS", "DT", "PRP$"):
             break
-        if prev.lower_ in ("and", "&") and start >= 2 and toks[start - 2].lower_ in lex.portfolios:
-            start -= 1  # "Climate and Energy Minister"
+        if prev.lower_ in ("and", "&") and start >= 2 and (toks[start - 2].lower_ in lex.portfolios or toks[start - 2].lower_ in lex.titles):
+            start -= 1  # "Climate and Energy Minister", "founder and chief executive"
             continue
         if prev.lower_ in lex.portfolios and prev.text[:1].isupper() == toks[end - 1].text[:1].isupper():
             start -= 1  # "Defence Minister", even where the NER made it an ORG
