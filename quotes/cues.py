@@ -430,6 +430,18 @@ def _told_to(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     return _trim(cue.doc, start, _cut_nested(cue.doc, xcomp, start, end, lex))
 
 
+def _infinitive(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """"vowed to repeal the law": with no object before it, the infinitive is
+    what was promised or threatened."""
+    if cue.lemma_.lower() not in lex.infinitive_cue_verbs or any(lex.has_dep(c, "object") for c in cue.children):
+        return None
+    xcomp = next((c for c in cue.rights if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.i < c.i for g in c.children)), None)
+    if xcomp is None:
+        return None
+    start, end = _subtree_range(xcomp)
+    return _trim(cue.doc, start, _cut_nested(cue.doc, xcomp, start, end, lex))
+
+
 def _said_noun(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """"took to Twitter to say thanks": say with a noun object."""
     if cue.lemma_.lower() != "say":
@@ -452,7 +464,7 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
         head = head.head
     if head.tag_ == "VB" and head.dep_ == "ROOT" and not any(lex.has_dep(c, "subject") or lex.has_dep(c, "aux") for c in head.children):
         return None
-    content = (clause_content(cue, lex) or object_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex)
+    content = (clause_content(cue, lex) or object_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex) or _infinitive(cue, lex)
                or following_clause(cue, lex) or _said_noun(cue, lex))
     subj = subject_of(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None

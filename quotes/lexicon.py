@@ -37,6 +37,7 @@ def _table(path: Path) -> list[list[str]]:
 class Lexicon:
     speech_verbs: frozenset[str]
     object_cue_verbs: frozenset[str]
+    infinitive_cue_verbs: frozenset[str]
     negative_cues: frozenset[str]
     titles: frozenset[str]
     title_heads: frozenset[str]
@@ -99,6 +100,7 @@ def _load(folder: str) -> Lexicon:
     return Lexicon(
         speech_verbs=_words(d / "speech_verbs.txt"),
         object_cue_verbs=_words(d / "object_cue_verbs.txt"),
+        infinitive_cue_verbs=_words(d / "infinitive_cue_verbs.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),

@@ -189,3 +189,18 @@ def test_long_text_is_chunked_without_losing_quotes(extractor):
     assert len(quotes) == 40
     assert all(text[q.start:q.end] == q.text == "“We will rebuild every home,”" for q in quotes)
     assert [q.paragraph for q in quotes] == list(range(40))
+
+
+# --- promises, reports framed by "as", parentheses -------------------------
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The governor vowed to repeal the tax on fuel.", "to repeal the tax on fuel", "vowed", "The governor"),
+    ("Local leaders have pledged to rebuild the bridge before winter.", "to rebuild the bridge before winter", "pledged", "Local leaders"),
+])
+def test_infinitive_promise(extractor, text, content, cue, speaker):
+    q = one(extractor, text)
+    assert (q.type, q.text, q.cue.text, q.speaker.text) == ("indirect", content, cue, speaker)
+
+
+def test_infinitive_of_a_non_speech_verb_is_not_a_statement(extractor):
+    assert extractor.extract("She offered to pay for the repairs.") == []
