@@ -94,11 +94,13 @@ def _split_and_relabel(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
                 parts.append((start, t.i))
                 start = t.i + 1
         parts.append((start, e.end))
+        if not any(doc[a].lower_.rstrip(".") in lex.honorifics or doc[a].text in lex.first_names for a, _ in parts[1:]):
+            parts = [(e.start, e.end)]  # "Ministry of Trade, Industry and Energy"
         for a, b in parts:
             if a >= b:
                 continue
             label = e.label_
-            if len(parts) > 1 and (doc[a].lower_.rstrip(".") in lex.honorifics or doc[a].lower_ in lex.honorifics or doc[a].text in lex.first_names):
+            if len(parts) > 1 and (doc[a].lower_.rstrip(".") in lex.honorifics or doc[a].text in lex.first_names):
                 label = "PERSON"
             elif label == "PERSON" and b - a > 1 and doc[b - 1].text[:1].isupper() and doc[b - 1].lower_ in lex.org_name_words:
                 label = "ORG"
@@ -552,9 +554,11 @@ class EntityIndex:
                 ent = self._before(mention.start, has_role)
                 if ent is not None:
                     return Resolution(ent.name, "person", ent.role, ent.affiliation, True, ent)
-            role, aff = role_in(list(mention), lex, lambda w: self.place_before(mention.start, w))
-            kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
-            return Resolution(text_name, kind, role, aff, False)
+            if not (definite and (word in lex.org_nouns or lemma in lex.org_nouns)):
+                role, aff = role_in(list(mention), lex, lambda w: self.place_before(mention.start, w))
+                kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
+                return Resolution(text_name, kind, role, aff, False)
+            # "the regulator" with no person of that title: the organisation.
         # "the ministry", "the company": the latest organisation of that kind.
         if definite and (word in lex.org_nouns or lemma in lex.org_nouns) and not any(
                 t.pos_ == "PROPN" and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == "-") for t in mention):
@@ -564,11 +568,27 @@ class EntityIndex:
                 return Resolution(ent.name, "organization", None, None, True, ent)
             return Resolution(text_name, "organization", None, None, False)
         if head.ent_type_ in ("ORG", "GPE", "NORP") or word in lex.org_nouns:
-            return Resolution(text_name, "organization", None, None, False)
+            return Resolution(text_name, "organization", None, None, False, self._organisation(text_name))
         role, aff = role_in(list(mention), lex, lambda w: self.place_before(mention.start, w))
         if role:
             return Resolution(text_name, "person", role, aff, False)
+        if head.ent_type_ in ("", "WORK_OF_ART", "PRODUCT", "FAC") and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in mention if t.lower_ not in _STRIP) \
+                and mention[-1].text not in lex.first_names and mention[0].text not in lex.first_names and len(words) <= 4:
+            # "Aegean Grid said", a name the NER missed: a person would
+            # mostly have been seen, so an organisation, which a later
+            # "the company" can refer to.
+            return Resolution(text_name, "organization", None, None, False, self._organisation(text_name))
         return Resolution(text_name, "unknown", None, None, False)
+
+    def _organisation(self, name: str) -> Entity:
+        """The organisation entity for a speaker named in place, made on
+        first sight when the NER missed it."""
+        entity = self._orgs.get(name.lower())
+        if entity is None:
+            entity = Entity(name=name, kind="organization")
+            self.entities.append(entity)
+            self._orgs[name.lower()] = entity
+        return entity
 
     def _main_org_before(self, token: int, recent_speakers) -> Optional[Entity]:
         """"the company", "the club" with no name word in common: the
@@ -605,18 +625,18 @@ class EntityIndex:
         """"Nordvind" for an organisation named in full as "Nordvind Energy",
         "United" for "Manchester United"; a place stays a place, and so
         does the affiliation of a mayor or a governor."""
-        org = self._orgs.get(name.lower())
-        if org is not None:
-            return org.name
         if any(place == name for _, place in self.places) or self.lex.country(name):
             return name
         if role and role.lower().split()[-1] in self.lex.place_roles:
             return name
         low = name.lower()
+        # The fullest name wins even where the short one was an entity too
+        # ("Lakeshore General" and "Lakeshore General Hospital").
         for e in self.entities:
             if e.kind == "organization" and (e.name.lower().startswith(low + " ") or e.name.lower().endswith(" " + low)):
                 return e.name
-        return name
+        org = self._orgs.get(low)
+        return org.name if org is not None else name
 
     def main_org(self) -> Optional[str]:
         """The organisation the article names most often. Counted in the

@@ -43,6 +43,13 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
     hit = _title_match(words, lex)
     if hit is None:
         return None, None
+    # "a physician at Lakeshore General": a title word inside the place of
+    # work is part of its name when a title comes before it.
+    prep = next((k for k, w in enumerate(words) if w in ("at", "of", "for", "with", "from", "in") and k > 0), None)
+    if prep is not None and hit[0] > prep:
+        earlier = _title_match(words[:prep], lex)
+        if earlier is not None:
+            hit = earlier
     start, end = hit
     # Widen the role leftwards over portfolio words ("Foreign", "health",
     # "rescue team"), stopping at places, organisations, demonyms,

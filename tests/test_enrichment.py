@@ -1,0 +1,58 @@
+"""Speaker enrichment on sentences written for the purpose: who a
+description or a name the NER missed refers to, and the role and
+affiliation a reader would give the speaker."""
+from __future__ import annotations
+
+
+def speakers(extractor, text):
+    return [(q.speaker.name, q.speaker.kind, q.speaker.role, q.speaker.affiliation) for q in extractor.extract(text)]
+
+
+def test_organisation_the_ner_missed_is_found_again_by_the_company(extractor):
+    text = ("Aegean Grid, which runs the local network, said it had cut power to 6,000 homes. "
+            "The company said supply would return by Monday.")
+    got = speakers(extractor, text)
+    assert [g[:2] for g in got] == [("Aegean Grid", "organization")] * 2
+
+
+def test_the_regulator_is_an_organisation_when_no_person_holds_the_title(extractor):
+    text = ("The Central Bank of Kenya opened an inquiry on Tuesday. "
+            "The regulator warned that fines were possible.")
+    ((name, kind, role, _),) = speakers(extractor, text)
+    assert (name, kind, role) == ("Central Bank of Kenya", "organization", None)
+
+
+def test_coordinated_titles_and_their_company(extractor):
+    text = "PayKwik founder and chief executive Wanjiru Kamau wrote on X that the outage was over."
+    assert speakers(extractor, text) == [("Wanjiru Kamau", "person", "founder and chief executive", "PayKwik")]
+
+
+def test_country_in_the_possessive_is_the_affiliation(extractor):
+    text = "Croatia's Marta Kovac told reporters that she had not slept for two weeks."
+    ((name, _, _, affiliation),) = speakers(extractor, text)
+    assert (name, affiliation) == ("Marta Kovac", "Croatia")
+
+
+def test_the_groups_chair_belongs_to_the_group_just_named(extractor):
+    text = ("Observers from Zambia Election Watch visited 400 polling stations. "
+            "Grace Lungu, the group's chair, said the count had been slow.")
+    ((name, _, role, affiliation),) = speakers(extractor, text)
+    assert (name, role, affiliation) == ("Grace Lungu", "chair", "Zambia Election Watch")
+
+
+def test_a_mayor_keeps_the_city_not_an_organisation_named_after_it(extractor):
+    text = ("Tbilisi Mayor Giorgi Beridze said the fare rise was unavoidable. "
+            "The Tbilisi City Council will vote on Monday.")
+    assert speakers(extractor, text)[0] == ("Giorgi Beridze", "person", "Mayor", "Tbilisi")
+
+
+def test_a_demonym_names_the_country_of_a_bare_office(extractor):
+    text = ("Greek firefighters battled the blaze overnight. "
+            "Prime Minister Alexandros Petridis said the coming hours would be difficult.")
+    assert speakers(extractor, text) == [("Alexandros Petridis", "person", "Prime Minister", "Greece")]
+
+
+def test_first_of_two_coordinated_descriptions_is_the_post(extractor):
+    text = ("The study was run at Lakeshore General Hospital. “We were surprised,” said Dr. Hannah Cho, "
+            "an emergency physician at Lakeshore General and the study's lead author.")
+    assert speakers(extractor, text) == [("Hannah Cho", "person", "emergency physician", "Lakeshore General Hospital")]
