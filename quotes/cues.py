@@ -206,7 +206,7 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     # declared a new beginning, rebels removed Mubarak" reports no rebels.
     if cue.dep_ != "ROOT" and not any(cue in v.ancestors for v in verbs):
         return None
-    if any(lex.has_dep(c, "object") and c.i == i for c in cue.children):
+    if any(lex.has_dep(c, "object") and c.left_edge.i == i for c in cue.children):
         return None
     return _trim(doc, i, end)
 

@@ -204,3 +204,18 @@ def test_infinitive_promise(extractor, text, content, cue, speaker):
 
 def test_infinitive_of_a_non_speech_verb_is_not_a_statement(extractor):
     assert extractor.extract("She offered to pay for the repairs.") == []
+
+
+@pytest.mark.parametrize("text, kind, content, cue, speaker", [
+    ("Senators denounced the bill as a giveaway to insurers.", "indirect", "the bill as a giveaway to insurers", "denounced", "Senators"),
+    ("The mayor lauded the deal.", "indirect", "the deal", "lauded", "The mayor"),
+    ("“We are ready,” the coach barked.", "direct", "“We are ready,”", "barked", "the coach"),
+])
+def test_condemnation_praise_and_manner_verbs(extractor, text, kind, content, cue, speaker):
+    q = one(extractor, text)
+    assert (q.type, q.text, q.cue.text, q.speaker.text) == (kind, content, cue, speaker)
+
+
+def test_object_of_a_clause_verb_is_not_the_statement(extractor):
+    # "charge" reports through a clause or a quotation; its object is the accused.
+    assert extractor.extract("Police charged the driver after finding a weapon in the car.") == []
