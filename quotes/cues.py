@@ -160,9 +160,49 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             # clause after it carries the statement.
             start = cue.right_edge.i + 1
             end = _cut_trailing_participle(doc, head, start, head.right_edge.i + 1)
-            if end - start >= 3 and doc[start].is_punct:
+            # The parenthesis is set off by a comma, whichever side the
+            # parse hangs it on.
+            if end - start >= 3 and (doc[start].is_punct or doc[start - 1].is_punct):
+                # "This campaign, he says, is different": the statement's own
+                # subject stands before the parenthesis.
+                # Not when a quotation follows: that is a direct quote
+                # introduced by the words before the parenthesis.
+                k = cue.i + 1
+                while k < end and (doc[k].is_punct or doc[k].i <= cue.right_edge.i) and doc[k].text not in "“\"‘«'":
+                    k += 1
+                if head.left_edge.i < cue.left_edge.i and doc[k].text not in "“\"‘«'":
+                    start = head.left_edge.i
                 return _trim(doc, start, end)
-    return None
+    return _as_frame_content(cue, lex)
+
+
+def _as_frame_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """"As the Post reported, the department issued subpoenas": a cue in an
+    "as" clause with nothing of its own to report frames the clause it
+    modifies, which is the statement."""
+    doc = cue.doc
+    head = cue.head
+    # A head inside a relative clause is a parse that lost the main clause.
+    if not lex.has_dep(cue, "clausal_modifier") or head is cue or head.pos_ not in ("VERB", "AUX") or lex.has_dep(head, "relative_clause"):
+        return None
+    if not any(lex.has_dep(c, "mark") and c.lower_ == "as" for c in cue.children):
+        return None
+    if not any(lex.has_dep(c, "subject") for c in cue.children) or any(
+            lex.has_dep(c, "object") or lex.has_dep(c, "clause") for c in cue.children):
+        return None
+    if cue.lemma_.lower() not in lex.as_frame_verbs:
+        return None
+    left, right = cue.left_edge.i, cue.right_edge.i
+    if left < head.i:
+        start, end = right + 1, head.right_edge.i + 1
+    else:
+        start, end = head.left_edge.i, left
+    if any(doc[k].is_space and "\n" in doc[k].text for k in range(start, end)):
+        return None
+    start, end = _trim(doc, start, end)
+    if end - start < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
+        return None
+    return start, end
 
 
 def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:

@@ -38,6 +38,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     object_cue_verbs: frozenset[str]
     infinitive_cue_verbs: frozenset[str]
+    as_frame_verbs: frozenset[str]
     negative_cues: frozenset[str]
     titles: frozenset[str]
     title_heads: frozenset[str]
@@ -101,6 +102,7 @@ def _load(folder: str) -> Lexicon:
         speech_verbs=_words(d / "speech_verbs.txt"),
         object_cue_verbs=_words(d / "object_cue_verbs.txt"),
         infinitive_cue_verbs=_words(d / "infinitive_cue_verbs.txt"),
+        as_frame_verbs=_words(d / "as_frame_verbs.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),

@@ -219,3 +219,28 @@ def test_condemnation_praise_and_manner_verbs(extractor, text, kind, content, cu
 def test_object_of_a_clause_verb_is_not_the_statement(extractor):
     # "charge" reports through a clause or a quotation; its object is the accused.
     assert extractor.extract("Police charged the driver after finding a weapon in the car.") == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("As the Washington Post reported, the department issued subpoenas to the foundation.", "the department issued subpoenas to the foundation", "the Washington Post"),
+    ("The plan is unpopular with voters, as critics have noted.", "The plan is unpopular with voters", "critics"),
+])
+def test_as_clause_frames_the_statement(extractor, text, content, speaker):
+    q = one(extractor, text)
+    assert (q.type, q.text, q.speaker.text) == ("indirect", content, speaker)
+
+
+def test_as_clause_of_talking_is_a_time(extractor):
+    assert extractor.extract("As the minister spoke, protesters gathered outside the building.") == []
+
+
+def test_parenthetical_cue_keeps_the_statement_before_it(extractor):
+    text = "This campaign, he says, is different from the last one."
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == ("This campaign, he says, is different from the last one", "says", "he")
+
+
+def test_parenthetical_cue_before_a_quotation_is_a_direct_quote(extractor):
+    text = "For Cruz, Blackwell wrote “has always defended these principles.”"
+    quotes = extractor.extract(text)
+    assert [(q.type, q.text) for q in quotes] == [("direct", "“has always defended these principles.”")]
