@@ -226,8 +226,8 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 def _extract_parallel(pool, jobs: int, documents: Iterable[Document], model, backend,
                       options, batch_size: int) -> Iterator[tuple[Document, list[Quote]]]:
     """Batches of documents go to the worker pool; results come back in input
-    order. At most 2 batches per worker are in flight, so memory stays bounded
-    whatever the size of the input."""
+    order. At most 4 small tasks per worker are in flight, so memory stays
+    bounded whatever the size of the input."""
     pending: deque = deque()
 
     def collect():
@@ -235,10 +235,13 @@ def _extract_parallel(pool, jobs: int, documents: Iterable[Document], model, bac
         for document, quotes in zip(batch, result.get()):
             yield document, quotes
 
-    for batch in _batches(documents, batch_size):
+    # Small tasks keep both workers busy to the end: with whole batches a
+    # worker can sit idle while the other parses the last one.
+    task_size = max(1, min(batch_size, 8))
+    for batch in _batches(documents, task_size):
         pending.append((batch, pool.apply_async(
             _worker_extract, ((model, backend, options, batch, batch_size),))))
-        while len(pending) >= 2 * jobs:
+        while len(pending) >= 4 * jobs:
             yield from collect()
     while pending:
         yield from collect()
