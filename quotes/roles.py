@@ -66,18 +66,30 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
             continue
         if prev.ent_type_ in AFFILIATION_ENTS or lex.country(prev.text) or prev.is_punct:
             break
-        if prev.lower_ in ("former", "then", "outgoing", "incoming", "interim", "new", "longtime", "top"):
+        if prev.lower_ in ("former", "then", "outgoing", "incoming", "new", "longtime", "top"):
             break
         # A lowercase title after a capitalised word: "Acme Corp chief
         # executive" — the capitalised words are the organisation; before a
         # capitalised title only portfolio words belong to the role:
         # "Foreign Minister" but "Kyiv Mayor".
-        if prev.text[:1].isupper() and (toks[start].text.islower() or (
+        # ... unless it is capitalised only because it opens the sentence
+        # ("Opposition leader Nino Gelashvili").
+        if prev.text[:1].isupper() and not (prev.is_sent_start and prev.pos_ in ("NOUN", "ADJ")) and (toks[start].text.islower() or (
                 prev.lower_ not in lex.portfolios and prev.lower_ not in lex.title_heads)):
             break
         if prev.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
             break
         start -= 1
+    # "professor of health policy", "member for water and sanitation": a
+    # field of work, bare lowercase nouns, belongs to the role; "head of
+    # the central bank" names an affiliation.
+    if end + 1 < len(toks) and toks[end].lower_ in ("of", "for") and toks[end - 1].text.islower():
+        field = end + 1
+        while field < len(toks) and toks[field].text.islower() and (
+                toks[field].pos_ in ("NOUN", "ADJ") or toks[field].lower_ == "and" and field > end + 1):
+            field += 1
+        if field > end + 1 and toks[field - 1].pos_ == "NOUN" and (field == len(toks) or toks[field].is_punct or toks[field].lower_ in ("at", "in", "who", "from")):
+            end = field
     role_toks = toks[start:end]
     role = " ".join(t.text for t in role_toks)
     if end < len(toks) and toks[end].lower_ in ("of", "for", "at", "with") and end + 1 < len(toks):

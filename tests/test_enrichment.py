@@ -56,3 +56,13 @@ def test_first_of_two_coordinated_descriptions_is_the_post(extractor):
     text = ("The study was run at Lakeshore General Hospital. “We were surprised,” said Dr. Hannah Cho, "
             "an emergency physician at Lakeshore General and the study's lead author.")
     assert speakers(extractor, text) == [("Hannah Cho", "person", "emergency physician", "Lakeshore General Hospital")]
+
+
+def test_a_field_of_work_belongs_to_the_role(extractor):
+    text = ("“The gains are real,” said Dr. Michael Osei, a professor of health policy at McGill University.")
+    assert speakers(extractor, text) == [("Michael Osei", "person", "professor of health policy", "McGill University")]
+
+
+def test_a_sentence_initial_capital_is_not_an_organisation(extractor):
+    text = "Opposition leader Nino Gelashvili said the arrests were unlawful."
+    assert speakers(extractor, text) == [("Nino Gelashvili", "person", "Opposition leader", None)]
