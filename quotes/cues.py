@@ -346,6 +346,14 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
         if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head is not tok:
             tok = tok.head  # "said ... and added", "..., saying", "likely to say"
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "voters saying they want a ban": the noun speaks; "sent a
+            # statement reassuring voters": the statement's sender does.
+            noun = tok.head
+            if noun.lemma_.lower() in lex.speech_nouns and lex.has_dep(noun, "object") and noun.head.lemma_.lower() in lex.issue_verbs:
+                tok = noun.head
+                continue
+            return noun
         if tok.dep_ == "pcomp" and tok.head.head is not tok.head:
             tok = tok.head.head  # "by saying", "after saying ..., the man"
             continue

@@ -244,3 +244,12 @@ def test_parenthetical_cue_before_a_quotation_is_a_direct_quote(extractor):
     text = "For Cruz, Blackwell wrote “has always defended these principles.”"
     quotes = extractor.extract(text)
     assert [(q.type, q.text) for q in quotes] == [("direct", "“has always defended these principles.”")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Police received calls saying shots had been fired inside the center.", "shots had been fired inside the center", "calls"),
+    ("The senator issued a statement saying the vote was rigged.", "the vote was rigged", "The senator"),
+])
+def test_participle_on_a_noun_speaks_for_the_noun_or_its_issuer(extractor, text, content, speaker):
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == (content, "saying", speaker)
