@@ -84,11 +84,24 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
     return end
 
 
+def lex_cc(tok: Token) -> bool:
+    return tok.dep_ in ("cc", "preconj") and tok.pos_ == "CCONJ"
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, spaces and a leading complementizer."""
     while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘«'" or doc[start].is_space):
         start += 1
-    while start < end and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»'" or doc[end - 1].is_space):
+    # "the border and how many can slip through": the parse hung the second
+    # conjunct on the cue, but the coordinator inside the content shows it
+    # belongs there.
+    if start < end < len(doc) and lex_cc(doc[end - 1]) and start <= doc[end - 1].head.i < end:
+        conj = next((t for t in doc[end:doc[end - 1].sent.end] if t.dep_ == "conj" and t.left_edge.i == end), None)
+        if conj is not None:
+            end = conj.right_edge.i + 1
+    # A coordinator left at the end by a cut joins nothing.
+    while start < end and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»'" or doc[end - 1].is_space
+                           or lex_cc(doc[end - 1])):
         end -= 1
     if start < end - 1 and doc[start].lower_ in ("that", "whether", "if") and doc[start].dep_ in ("mark", "complm"):
         start += 1

@@ -253,3 +253,9 @@ def test_parenthetical_cue_before_a_quotation_is_a_direct_quote(extractor):
 def test_participle_on_a_noun_speaks_for_the_noun_or_its_issuer(extractor, text, content, speaker):
     q = one(extractor, text)
     assert (q.text, q.cue.text, q.speaker.text) == (content, "saying", speaker)
+
+
+def test_conjunct_the_parse_hung_on_the_cue_stays_in_the_content(extractor):
+    text = "He talked about the Southern border and how many migrants can easily slip through."
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == ("the Southern border and how many migrants can easily slip through", "talked", "He")
