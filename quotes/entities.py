@@ -202,13 +202,23 @@ class EntityIndex:
         """"Hanbit said" tagged PERSON where the text also says "chipmaker
         Hanbit": a one-word name that follows an organisation word, and
         never a given name or an honorific, names an organisation."""
+        lex = self.lex
+        names = {e[0].text for e in spans if e.label_ == "PERSON" and len(e) == 1 and e[0].text not in lex.first_names}
+        if not names:
+            return spans
+        # One pass over the text: the word before every occurrence.
+        before: dict[str, set[str]] = {}
+        prev = ""
+        for tok in self.doc:
+            if tok.text in names and prev:
+                before.setdefault(tok.text, set()).add(prev)
+            prev = tok.lower_.rstrip(".")
         out = []
         for e in spans:
-            if e.label_ == "PERSON" and len(e) == 1 and e[0].text not in self.lex.first_names:
-                before = [self.doc[t.i - 1].lower_.rstrip(".") for t in self.doc if t.text == e[0].text and t.i > 0]
-                if any(b in self.lex.org_nouns for b in before) and not any(
-                        b in self.lex.honorifics or b in self.lex.title_heads or b in self.lex.first_names for b in before):
-                    e = Span(self.doc, e.start, e.end, label="ORG")
+            words = before.get(e[0].text, ()) if e.label_ == "PERSON" and len(e) == 1 else ()
+            if any(b in lex.org_nouns for b in words) and not any(
+                    b in lex.honorifics or b in lex.title_heads or b in lex.first_names for b in words):
+                e = Span(self.doc, e.start, e.end, label="ORG")
             out.append(e)
         return out
 
