@@ -75,8 +75,13 @@ def line_breaks(doc):
     for tok in doc:
         if tok.is_space and "\n" in tok.text:
             line_start = tok.i + 1
-        elif tok.text in ("—", "–", "--") and tok.i - line_start <= 6 and tok.i + 1 < len(doc):
+        elif tok.text in ("—", "–", "--") and tok.i - line_start <= 10 and tok.i + 1 < len(doc):
             first = doc[line_start]
+            # "CLEVELAND, July 19 (UPI) —" is long for a dateline but has
+            # only names, numbers and punctuation in it. (No POS tags yet:
+            # this runs before the parser.)
+            if tok.i - line_start > 6 and not all(t.is_punct or t.like_num or t.text[:1].isupper() for t in doc[line_start:tok.i]):
+                continue
             wire = any(t.text.isupper() and len(t.text) > 1 for t in doc[line_start:tok.i] if t.i > line_start and doc[t.i - 1].text == "(")
             if (first.text.isupper() and len(first.text) > 1 or wire) and not doc[tok.i + 1].is_space:
                 doc[tok.i + 1].is_sent_start = True

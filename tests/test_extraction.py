@@ -259,3 +259,11 @@ def test_conjunct_the_parse_hung_on_the_cue_stays_in_the_content(extractor):
     text = "He talked about the Southern border and how many migrants can easily slip through."
     q = one(extractor, text)
     assert (q.text, q.cue.text, q.speaker.text) == ("the Southern border and how many migrants can easily slip through", "talked", "He")
+
+
+@pytest.mark.parametrize("dateline", ["KYIV — ", "LUSAKA, Zambia — ", "Washington (AFP) – ", "CLEVELAND, July 19 (UPI) — "])
+def test_dateline_is_never_the_speaker(extractor, dateline):
+    text = dateline + "Former Attorney General Michael Mukasey told delegates that the server should disqualify her."
+    q = one(extractor, text)
+    assert (q.speaker.text, q.speaker.name) == ("Former Attorney General Michael Mukasey", "Michael Mukasey")
+    assert q.text == "the server should disqualify her"
