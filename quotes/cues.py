@@ -64,17 +64,41 @@ def _is_time(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") and tok.head.ent_type_ in ("DATE", "TIME", "") and tok.pos_ in ("PROPN", "NOUN", "NUM")
 
 
+def _mark_of(clause: Token, lex: Lexicon) -> str:
+    """The subordinator opening a clause ("while", "even as"), lowercased."""
+    words = [c for c in clause.children if c.i < clause.i and (lex.has_dep(c, "mark") or c.dep_ == "advmod")]
+    return " ".join(c.lower_ for c in sorted(words, key=lambda c: c.i))
+
+
+def _own_report(tok: Token, lex: Lexicon) -> bool:
+    """A speech verb with a subject of its own: a second statement."""
+    return is_speech_verb(tok, lex) and any(lex.has_dep(c, "subject") for c in tok.children)
+
+
 def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> int:
     """End the content before a coordinated clause that is a report of its
-    own ("... worried, and more than 4 in 10 said ...") and before a
+    own ("... worried, and more than 4 in 10 said ..."), before a
     comma-led relative clause or apposition of an object ("criticised
-    Clinton’s email use, which an FBI investigation said ...")."""
+    Clinton’s email use, which an FBI investigation said ..."), and before
+    a comma-led aside ("..., while analysts expect ...")."""
     for tok in doc[start:end]:
         if tok is root:
             continue
-        if tok.dep_ == "conj" and (is_speech_verb(tok, lex) or any(c.lower_ in ("not", "n't") for c in tok.children)) and tok.left_edge.i > start:
-            cut = tok.left_edge.i  # "... and predicted that ...", "but did not suggest"
-        elif tok.dep_ in ("relcl", "appos", "acl:relcl") and tok.head.i >= start and tok.left_edge.i > start and doc[tok.left_edge.i - 1].text in (",", "—", "–", "-") and root.pos_ in ("NOUN", "PROPN", "PRON"):
+        comma_led = tok.left_edge.i > start and doc[tok.left_edge.i - 1].text in (",", "—", "–", "-", ";")
+        if tok.dep_ == "conj" and tok.left_edge.i > start and any(lex.has_dep(c, "mark") and c.lower_ == "that" for c in tok.children):
+            continue  # "said A and that B": a second clause of the same report
+        # A negated conjunct is no report of its own: "couldn't remember
+        # it and hasn't visited since" is all said.
+        if tok.dep_ == "conj" and tok.left_edge.i > start and is_speech_verb(tok, lex):
+            cut = tok.left_edge.i  # "... and predicted that ..."
+        elif tok.dep_ in ("relcl", "appos", "acl:relcl") and tok.head.i >= start and comma_led and root.pos_ in ("NOUN", "PROPN", "PRON"):
+            cut = tok.left_edge.i - 1
+        elif comma_led and tok.right_edge.i + 1 >= end and lex.has_dep(tok, "relative_clause") and doc[tok.left_edge.i].lower_ == "which":
+            # "would ban the imports, which are made in Asia": a
+            # non-restrictive "which" closing the clause is the writer's gloss.
+            cut = tok.left_edge.i - 1
+        elif comma_led and tok.dep_ in ("advcl", "relcl", "acl:relcl") and tok.i > root.i and (
+                (_mark_of(tok, lex) in lex.aside_marks and any(lex.has_dep(c, "subject") for c in tok.children)) or _own_report(tok, lex)):
             cut = tok.left_edge.i - 1
         else:
             continue

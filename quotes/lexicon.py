@@ -40,6 +40,7 @@ class Lexicon:
     infinitive_cue_verbs: frozenset[str]
     as_frame_verbs: frozenset[str]
     issue_verbs: frozenset[str]
+    aside_marks: frozenset[str]
     negative_cues: frozenset[str]
     titles: frozenset[str]
     title_heads: frozenset[str]
@@ -105,6 +106,7 @@ def _load(folder: str) -> Lexicon:
         infinitive_cue_verbs=_words(d / "infinitive_cue_verbs.txt"),
         as_frame_verbs=_words(d / "as_frame_verbs.txt"),
         issue_verbs=_words(d / "issue_verbs.txt"),
+        aside_marks=_words(d / "aside_marks.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),

@@ -267,3 +267,28 @@ def test_dateline_is_never_the_speaker(extractor, dateline):
     q = one(extractor, text)
     assert (q.speaker.text, q.speaker.name) == ("Former Attorney General Michael Mukasey", "Michael Mukasey")
     assert q.text == "the server should disqualify her"
+
+
+@pytest.mark.parametrize("text, content", [
+    # A closing non-restrictive "which" is the writer's gloss.
+    ("She said he would ban the imports, which are mostly made in Asia.", "he would ban the imports"),
+    # A comma-led contrast with its own subject is the writer's aside.
+    ("The chairman said the bank would cut rates, while most traders expect a rise.", "the bank would cut rates"),
+    # ... but an "although" with no clause of its own stays.
+    ("She said the meeting was a useful, although short, chance to talk.", "the meeting was a useful, although short, chance to talk"),
+    # A second "that" clause and a negated conjunct are still what was said.
+    ("The economist said base salaries would fall slightly, but that the higher bonuses would offset any loss.",
+     "base salaries would fall slightly, but that the higher bonuses would offset any loss"),
+    ("He said he couldn't remember his password and hasn't visited the site in months.",
+     "he couldn't remember his password and hasn't visited the site in months"),
+])
+def test_reported_clause_leaves_out_asides(extractor, text, content):
+    quotes = extractor.extract(text)
+    assert quotes[0].text == content, [q.text for q in quotes]
+
+
+def test_nested_report_in_an_aside_is_its_own_statement(extractor):
+    text = "The chairman said the bank would cut rates, while analysts said that inflation was rising."
+    quotes = extractor.extract(text)
+    assert [(q.text, q.speaker.text) for q in quotes] == [
+        ("the bank would cut rates", "The chairman"), ("inflation was rising", "analysts")]
