@@ -366,12 +366,19 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     ("X said ... and added"), participles ("..., saying") and relative
     clauses ("the minister, who said ...")."""
     tok = cue
+    climbed = ""
     for _ in range(4):
         subj = next((c for c in tok.children if lex.has_dep(c, "active_subject") or c.dep_ == "csubj"), None)
         if subj is None:
             agent = next((c for c in tok.children if lex.has_dep(c, "agent")), None)
             if agent is not None:
                 subj = next((c for c in agent.children if lex.has_dep(c, "prep_object")), agent if agent.dep_ != "agent" else None)
+        if subj is None and tok is not cue and climbed in ("conj", "xcomp"):
+            # "Trump was forced to retreat and said ...", "was prompted to
+            # say": the passive subject of the verb the cue hangs on speaks.
+            subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it"), None)
+        if subj is None and tok is cue:
+            subj = _inverted_subject(cue, lex)
         if subj is not None and subj.is_punct:
             subj = None
         if subj is not None:
@@ -381,6 +388,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 return None
             return subj
         if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head is not tok:
+            climbed = tok.dep_
             tok = tok.head  # "said ... and added", "..., saying", "likely to say"
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -392,11 +400,31 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 continue
             return noun
         if tok.dep_ == "pcomp" and tok.head.head is not tok.head:
+            climbed = tok.dep_
             tok = tok.head.head  # "by saying", "after saying ..., the man"
             continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
             return tok.head
         return _subject_to_the_left(cue)
+    return None
+
+
+def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"“We have to wait,” recalled Mr. Rhodes": after a quotation or a
+    comma the parse may take the name that follows the cue for its object."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # "telling CBS", "citing Exodus": the object is no speaker
+    k = cue.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or not (doc[k].text in (",", "”", "''", '"', "’") or doc[k].tag_ == "''"):
+        return None
+    obj = next((c for c in cue.rights if lex.has_dep(c, "object")), None)
+    if obj is None or obj.left_edge.i != cue.i + 1:
+        return None
+    if obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return obj
     return None
 
 

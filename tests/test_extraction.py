@@ -292,3 +292,24 @@ def test_nested_report_in_an_aside_is_its_own_statement(extractor):
     quotes = extractor.extract(text)
     assert [(q.text, q.speaker.text) for q in quotes] == [
         ("the bank would cut rates", "The chairman"), ("inflation was rising", "analysts")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor was forced into a rare retreat and said that his words had been misconstrued.", "his words had been misconstrued", "The mayor"),
+    ("The governor was prompted to say that the budget would balance.", "the budget would balance", "The governor"),
+])
+def test_passive_subject_speaks_for_a_cue_hung_on_its_verb(extractor, text, content, speaker):
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == (content, speaker)
+
+
+def test_name_after_an_inverted_cue_is_the_speaker(extractor):
+    text = "''We have to wait for the right moment,'' recalled Mr. Rhodes."
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == ("''We have to wait for the right moment,''", "recalled", "Mr. Rhodes")
+
+
+def test_object_of_a_participle_cue_is_not_inverted_into_a_speaker(extractor):
+    text = "The senator changed course again, telling CNN that the rules “are settled for now.”"
+    q = one(extractor, text)
+    assert q.speaker.text == "The senator"
