@@ -132,6 +132,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _after_colon(doc: Doc, start: int, end: int) -> int:
+    """"Trump asserted that France had changed: “France is no longer France,”
+    he claimed": what stands before a colon is another statement (or the
+    writer's), and the cue at the end reports only what follows it."""
+    for k in range(end - 1, start, -1):
+        # A colon inside a quotation ("“Crippled America: How to ...”") is a title's.
+        if doc[k].text == ":" and end - k > 2 and sum(t.tag_ in ("``", "''") for t in doc[start:k]) % 2 == 0:
+            return k + 1
+    return start
+
+
 def _cut_trailing_participle(doc: Doc, root: Token, start: int, end: int) -> int:
     """"the toll stood at eight, revising earlier reports": the participle
     clause describes the reporting, not what was reported."""
@@ -173,14 +184,20 @@ def _subtree_range(tok: Token) -> tuple[int, int]:
 def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """The reported clause of a speech verb, as a token range."""
     doc = cue.doc
-    for child in cue.children:
-        if lex.has_dep(child, "complement_clause") or (child.dep_ == "xcomp" and any(lex.has_dep(c, "mark") for c in child.children)):
-            start, end = _subtree_range(child)
-            end = _cut_trailing_participle(doc, child, start, end)
-            end = _cut_nested(doc, child, start, end, lex)
-            if child.i > cue.i:
-                end = _extend_tail(cue, end)
-            return _trim(doc, start, end)
+    clauses = [c for c in cue.children if lex.has_dep(c, "complement_clause") or (
+        c.dep_ == "xcomp" and any(lex.has_dep(g, "mark") for g in c.children))]
+    if len(clauses) > 1:
+        # "X asserted that A: “B,” she said": the parse hung both on the
+        # last cue; the one that is a report of its own is not its content.
+        clauses = [c for c in clauses if not _own_report(c, lex)] or clauses
+    if clauses:
+        child = clauses[0]
+        start, end = _subtree_range(child)
+        end = _cut_trailing_participle(doc, child, start, end)
+        end = _cut_nested(doc, child, start, end, lex)
+        if child.i > cue.i:
+            end = _extend_tail(cue, end)
+        return _trim(doc, start, end)
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.
     head = cue.head
@@ -190,7 +207,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             # The speaker may stand before the cue ("..., the minister said").
             end = cue.left_edge.i
             if end > start and doc[end - 1].is_punct:
-                return _trim(doc, start, end)
+                return _trim(doc, _after_colon(doc, start, end - 1), end)
         else:
             # "In the long run, many economists say, this effect could ...":
             # the attribution is a parenthesis inside what it reports; the
@@ -505,9 +522,17 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
     sent = tok.sent
     # The content is the rest of the sentence around the phrase.
     if phrase_start - sent.start > sent.end - phrase_end:
-        start, end = sent.start, phrase_start
+        start, end = _after_colon(doc, sent.start, phrase_start), phrase_start
     else:
         start, end = phrase_end, sent.end
+    before = [t for t in doc[sent.start:phrase_start] if t.is_alpha]
+    after = [t for t in doc[phrase_end:sent.end] if t.is_alpha]
+    if len(before) >= 2 and len(after) >= 2 and doc[phrase_start - 1].is_punct and doc[phrase_end].is_punct and (
+            not any(t.pos_ in ("VERB", "AUX") for t in before)) and any(t.pos_ in ("VERB", "AUX") for t in after):
+        # "Most voters - 63 percent, according to the survey - still
+        # believe ...": the phrase interrupts one statement, whose subject
+        # stands before it and its verb after.
+        start, end = sent.start, sent.end
     start, end = _trim(doc, start, end)
     if end - start < 3:
         return None

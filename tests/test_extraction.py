@@ -313,3 +313,23 @@ def test_object_of_a_participle_cue_is_not_inverted_into_a_speaker(extractor):
     text = "The senator changed course again, telling CNN that the rules “are settled for now.”"
     q = one(extractor, text)
     assert q.speaker.text == "The senator"
+
+
+def test_cue_after_a_colon_reports_only_what_follows_it(extractor):
+    text = "After the attack, the mayor asserted that the city had changed: “This is no longer our town,” she said."
+    quotes = extractor.extract(text)
+    assert [(q.text, q.cue.text, q.speaker.text) for q in quotes] == [
+        ("the city had changed", "asserted", "the mayor"), ("“This is no longer our town,”", "said", "she")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The tax has not made the city less attractive to banks: London was the top financial center in 2015, according to one index.",
+     "London was the top financial center in 2015"),
+    # The phrase interrupts the statement between its subject and its verb.
+    ("Most voters - 63 percent in 2014, according to the survey - still believe the law is fair.",
+     "Most voters - 63 percent in 2014, according to the survey - still believe the law is fair"),
+    ("In 2014, according to the survey, most voters still believed the law was fair.", "most voters still believed the law was fair"),
+])
+def test_according_to_content_around_the_phrase(extractor, text, content):
+    q = one(extractor, text)
+    assert (q.text, q.cue.text) == (content, "according to")
