@@ -91,7 +91,10 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
         # it and hasn't visited since" is all said.
         if tok.dep_ == "conj" and tok.left_edge.i > start and is_speech_verb(tok, lex):
             cut = tok.left_edge.i  # "... and predicted that ..."
-        elif tok.dep_ in ("relcl", "appos", "acl:relcl") and tok.head.i >= start and comma_led and root.pos_ in ("NOUN", "PROPN", "PRON"):
+        elif tok.dep_ in ("relcl", "appos", "acl:relcl") and tok.head.i >= start and comma_led and root.pos_ in ("NOUN", "PROPN", "PRON") and not (
+                lex.has_dep(tok, "appositive") and tok.head.pos_ != "PROPN" and any(lex.has_dep(c, "conjunct") for c in tok.children)):
+            # An "apposition" with conjuncts of its own is the rest of a list
+            # ("praised his record, her grasp of policy and the energy ...").
             cut = tok.left_edge.i - 1
         elif comma_led and tok.right_edge.i + 1 >= end and lex.has_dep(tok, "relative_clause") and doc[tok.left_edge.i].lower_ == "which":
             # "would ban the imports, which are made in Asia": a
@@ -368,7 +371,11 @@ def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     for child in cue.rights:
         if child.i < end:
             continue
-        if child.dep_ == "xcomp" or (lex.has_dep(child, "preposition") and child.lower_ in _OBJECT_TAIL_PREPS):
+        # "questioned the chief's judgment in closing the station": "in"
+        # with a gerund says what about the object is meant ("before
+        # explaining" is a time).
+        if child.dep_ == "xcomp" or (lex.has_dep(child, "preposition") and (child.lower_ in _OBJECT_TAIL_PREPS or (
+                child.lower_ == "in" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children)))):
             end = child.right_edge.i + 1
         elif not (child.is_punct and child.text == ","):
             break

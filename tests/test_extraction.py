@@ -333,3 +333,13 @@ def test_cue_after_a_colon_reports_only_what_follows_it(extractor):
 def test_according_to_content_around_the_phrase(extractor, text, content):
     q = one(extractor, text)
     assert (q.text, q.cue.text) == (content, "according to")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor questioned the chief's judgment in closing the station.", "the chief's judgment in closing the station"),
+    ("The senator praised the governor's record, her grasp of policy and the energy she brings.",
+     "the governor's record, her grasp of policy and the energy she brings"),
+])
+def test_object_content_keeps_what_completes_it(extractor, text, content):
+    q = one(extractor, text)
+    assert q.text == content
