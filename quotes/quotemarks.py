@@ -129,7 +129,11 @@ def find_quotations(text: str) -> list[Quotation]:
 
         family = _family(ch)
         if ch in OPEN_DOUBLE + OPEN_GUILLEMET:
-            stack.append((family, i))
+            depth = _innermost(stack, family)
+            if ch == "“" and depth is not None and _is_closing(text, i) and not _is_opening(text, i):
+                _close(stack, depth, i + 1, close_bottom)  # a “ typed where ” was meant: “rapists“ while
+            else:
+                stack.append((family, i))
         elif ch in CLOSE_DOUBLE + CLOSE_GUILLEMET:
             depth = _innermost(stack, family)
             if depth is not None:

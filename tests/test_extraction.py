@@ -29,6 +29,8 @@ def one(extractor, text):
     ("“Outer ‘inner’ words,” he said.", ["“Outer ‘inner’ words,”"]),
     ("Kyiv’s mayor don’t like the ’90s or the ‘90s.", []),
     ("“First paragraph of a quote.\n\n“Second paragraph,” she said.", ["“First paragraph of a quote.\n\n“Second paragraph,”"]),
+    # A “ typed where ” was meant closes the quotation it ends.
+    ("He called them “thugs“ while asking for a “wall.” Then he left.", ["“thugs“", "“wall.”"]),
 ])
 def test_quotation_scanner(text, expected):
     assert [text[q.start:q.end] for q in find_quotations(text)] == expected
