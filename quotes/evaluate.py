@@ -92,6 +92,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from .gold import CORPUS, POLNEAR, GoldAttribution, GoldDocument, Spans
+from .lexicon import MODELS_DIR
 from .records import Quote
 
 WORD = re.compile(r"\w+")
@@ -119,7 +120,7 @@ WRONG_SPEAKER = "wrong speaker"
 FALSE_POSITIVE = "false positive"
 CAUSES = (NO_CUE, QUOTE_MISSED, TOO_LONG, TOO_SHORT, MISPLACED, TAKEN, WRONG_SPEAKER, FALSE_POSITIVE)
 
-SPEECH_WORDS_PATH = Path(__file__).resolve().parents[1] / "models" / "speech_words.txt"
+SPEECH_WORDS_PATH = MODELS_DIR / "speech_words.txt"
 _SPEECH_CACHE: dict[str, frozenset[str]] = {}
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# A link to the repository's models/ in a checkout; a copy in a wheel.
+MODELS_DIR = Path(__file__).resolve().parent / "models"
 
 
 def _lines(path: Path) -> list[str]:
