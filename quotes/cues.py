@@ -392,7 +392,10 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     tok = cue
     climbed = ""
     for _ in range(4):
-        subj = next((c for c in tok.children if lex.has_dep(c, "active_subject") or c.dep_ == "csubj"), None)
+        # With two subjects ("Voters, Clinton suggested, don't ...",
+        # "LONDON (Reuters) - Trump said") the one next to the verb speaks.
+        subj = max((c for c in tok.children if lex.has_dep(c, "active_subject") or c.dep_ == "csubj"),
+                   key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i), default=None)
         if subj is None:
             agent = next((c for c in tok.children if lex.has_dep(c, "agent")), None)
             if agent is not None:

@@ -345,3 +345,12 @@ def test_according_to_content_around_the_phrase(extractor, text, content):
 def test_object_content_keeps_what_completes_it(extractor, text, content):
     q = one(extractor, text)
     assert q.text == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with the prime minister.", "Donald Trump"),
+    ("Voters, Clinton suggested, don't have to worry that big banks can buy politicians.", "Clinton"),
+])
+def test_of_two_subjects_the_one_next_to_the_cue_speaks(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
