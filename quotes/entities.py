@@ -174,6 +174,7 @@ class EntityIndex:
         self.nations: list[str] = []
         self._by_surname: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
+        self._main_org: Optional[tuple[Optional[str]]] = None  # computed once
         # Doc.text joins every token on each call: read it once.
         self.text = doc.text if text is None else text
         spans = _split_and_relabel(doc, lex, [e for e in doc.ents if not _in_headline(e, self.text)])
@@ -651,6 +652,11 @@ class EntityIndex:
     def main_org(self) -> Optional[str]:
         """The organisation the article names most often. Counted in the
         text, headline included: the NER often sees the name once only."""
+        if self._main_org is None:
+            self._main_org = (self._count_main_org(),)
+        return self._main_org[0]
+
+    def _count_main_org(self) -> Optional[str]:
         best, most = None, 0
         for e in self.entities:
             if e.kind == "organization":
