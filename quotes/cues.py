@@ -229,6 +229,11 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                     k += 1
                 if head.left_edge.i < cue.left_edge.i and doc[k].text not in "“\"‘«'":
                     start = head.left_edge.i
+                # "Voters, Clinton suggested, don't have to worry": the parse
+                # gave the statement's subject to the cue as a second one.
+                subjects = sorted((c for c in cue.lefts if lex.has_dep(c, "active_subject")), key=lambda c: c.i)
+                if len(subjects) > 1 and doc[subjects[0].right_edge.i + 1].is_punct and doc[k].text not in "“\"‘«'":
+                    start = subjects[0].left_edge.i
                 return _trim(doc, start, end)
     return _as_frame_content(cue, lex)
 

@@ -354,3 +354,9 @@ def test_object_content_keeps_what_completes_it(extractor, text, content):
 def test_of_two_subjects_the_one_next_to_the_cue_speaks(extractor, text, speaker):
     q = one(extractor, text)
     assert q.speaker.text == speaker
+
+
+def test_parenthetical_cue_keeps_the_subject_the_parse_gave_it(extractor):
+    text = "Voters, Clinton suggested, don't have to worry that big banks can buy politicians."
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == ("Voters, Clinton suggested, don't have to worry that big banks can buy politicians", "Clinton")
