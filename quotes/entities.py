@@ -20,6 +20,7 @@ from .lexicon import Lexicon
 from .roles import role_in
 
 _STRIP = {"the", "a", "an"}
+_AGE = re.compile(r"(?i)the \d+-year-old$")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -518,8 +519,11 @@ class EntityIndex:
             from .cues import mention_span
 
             return self.resolve(mention_span(head.head.head, lex), recent_speakers)
-        if word in lex.pronouns and len(mention) <= 2:
-            kind, gender = lex.pronouns[word]
+        # "The 23-year-old said": an age stands for the person just named,
+        # as "she" or "he" would.
+        age = bool(_AGE.match(mention.text)) and head.tag_ not in ("NNS", "NNPS")
+        if age or word in lex.pronouns and len(mention) <= 2:
+            kind, gender = ("person", "-") if age else lex.pronouns[word]
             if kind == "person":
                 def want(e: Entity) -> bool:
                     return e.kind == "person" and (e.gender in (None, gender) or gender == "-")

@@ -66,3 +66,11 @@ def test_a_field_of_work_belongs_to_the_role(extractor):
 def test_a_sentence_initial_capital_is_not_an_organisation(extractor):
     text = "Opposition leader Nino Gelashvili said the arrests were unlawful."
     assert speakers(extractor, text) == [("Nino Gelashvili", "person", "Opposition leader", None)]
+
+
+def test_an_age_description_is_the_person_just_named(extractor):
+    text = ("Croatia's Marta Kovac beat Emily Hart in the final. "
+            "The 23-year-old told reporters that she had not slept for two weeks.")
+    (q,) = extractor.extract(text)
+    assert (q.speaker.text, q.speaker.name, q.speaker.affiliation) == ("The 23-year-old", "Marta Kovac", "Croatia")
+    assert q.confidence < 0.95  # found through a description, not named in place
