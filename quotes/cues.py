@@ -421,7 +421,12 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             return subj
         if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head is not tok:
             climbed = tok.dep_
+            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.doc[tok.left_edge.i - 1].text == ","
             tok = tok.head  # "said ... and added", "..., saying", "likely to say"
+            if participle and lex.has_dep(tok, "complement_clause") and tok.right_edge.i == cue.right_edge.i and is_speech_verb(tok.head, lex):
+                # "said the state would appeal, arguing that ...": the parse
+                # hung the participle inside the report; who reported argues.
+                tok = tok.head
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "voters saying they want a ban": the noun speaks; "sent a

@@ -360,3 +360,10 @@ def test_parenthetical_cue_keeps_the_subject_the_parse_gave_it(extractor):
     text = "Voters, Clinton suggested, don't have to worry that big banks can buy politicians."
     q = one(extractor, text)
     assert (q.text, q.speaker.text) == ("Voters, Clinton suggested, don't have to worry that big banks can buy politicians", "Clinton")
+
+
+def test_closing_participle_inside_a_report_belongs_to_the_reporter(extractor):
+    text = "The governor said the state would appeal the ruling, arguing that the judge had overstepped."
+    quotes = extractor.extract(text)
+    assert [(q.text, q.cue.text, q.speaker.text) for q in quotes] == [
+        ("the state would appeal the ruling", "said", "The governor"), ("the judge had overstepped", "arguing", "The governor")]
