@@ -85,7 +85,7 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
         if tok is root:
             continue
         comma_led = tok.left_edge.i > start and doc[tok.left_edge.i - 1].text in (",", "—", "–", "-", ";")
-        if tok.dep_ == "conj" and tok.left_edge.i > start and any(lex.has_dep(c, "mark") and c.lower_ == "that" for c in tok.children):
+        if lex.has_dep(tok, "conjunct") and tok.left_edge.i > start and any(lex.has_dep(c, "mark") and c.lower_ == "that" for c in tok.children):
             continue  # "said A and that B": a second clause of the same report
         # A negated conjunct is no report of its own: "couldn't remember
         # it and hasn't visited since" is all said.
@@ -100,7 +100,7 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
             # "would ban the imports, which are made in Asia": a
             # non-restrictive "which" closing the clause is the writer's gloss.
             cut = tok.left_edge.i - 1
-        elif comma_led and tok.dep_ in ("advcl", "relcl", "acl:relcl") and tok.i > root.i and (
+        elif comma_led and (tok.dep_ == "advcl" or lex.has_dep(tok, "relative_clause")) and tok.i > root.i and (
                 (_mark_of(tok, lex) in lex.aside_marks and any(lex.has_dep(c, "subject") for c in tok.children)) or _own_report(tok, lex)):
             cut = tok.left_edge.i - 1
         else:
