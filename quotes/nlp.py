@@ -58,6 +58,9 @@ def load_spacy(name: str | None = None):
         nlp.select_pipes(disable=unused)
     if "parser" in nlp.pipe_names and "line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
+    from .fast_attributes import speed_up
+
+    speed_up(nlp)
     return nlp
 
 
