@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from spacy.attrs import MORPH, POS
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
@@ -66,9 +67,11 @@ class FastAttributeRuler:
             for p in alternatives:
                 self.tag_map.setdefault(p[0]["TAG"], k)
             k += 1
-        # The exceptions, indexed by the lowercase first word they need.
-        self.by_lower: dict[str, list] = {}
-        self.generic: list = []
+        # The exceptions, indexed by a value their first token must have
+        # (its lowercase form, tag or dependency, or being a space), so
+        # that a token is tried only against the few that can match it.
+        self.index: dict[tuple[str, object], list] = {}
+        self.always: list = []
         self.supported = True
         for i in range(k, len(patterns)):
             for alternative in patterns[i]["patterns"]:
@@ -77,36 +80,62 @@ class FastAttributeRuler:
                     self.supported = False
                     return
                 entry = (i, tests)
-                first = alternative[0].get("LOWER")
-                if isinstance(first, str):
-                    self.by_lower.setdefault(first, []).append(entry)
-                elif isinstance(first, dict) and set(first) == {"IN"}:
-                    for word in first["IN"]:
-                        self.by_lower.setdefault(word, []).append(entry)
-                else:
-                    self.generic.append(entry)
+                keys = _index_keys(alternative[0])
+                if keys is None:
+                    self.always.append(entry)
+                for key in keys or ():
+                    self.index.setdefault(key, []).append(entry)
+        # The tag map's attributes, set for the whole document at once when
+        # they are the usual POS and MORPH.
+        self.bulk = all(set(ruler.attrs[i]) == {POS, MORPH} for i in set(self.tag_map.values()))
 
     def __call__(self, doc: Doc) -> Doc:
         ruler = self.ruler
         attrs, indices = ruler.attrs, ruler.indices
         tokens = list(doc)
+        if self.bulk:
+            values = doc.to_array([POS, MORPH])
+            for j, tok in enumerate(tokens):
+                i = self.tag_map.get(tok.tag_)
+                if i is not None:
+                    values[j, 0] = attrs[i][POS]
+                    values[j, 1] = attrs[i][MORPH]
+            doc.from_array([POS, MORPH], values)
+        else:
+            for tok in tokens:
+                i = self.tag_map.get(tok.tag_)
+                if i is not None:
+                    _set(tok, attrs[i])
         matches = []
+        index, always = self.index, self.always
         for j, tok in enumerate(tokens):
-            i = self.tag_map.get(tok.tag_)
-            if i is not None:
-                _set(tok, attrs[i])
-            for i, tests in self.by_lower.get(tok.lower_, ()):
-                if _matches(tokens, j, tests):
-                    matches.append((i, j, len(tests)))
-            for i, tests in self.generic:
+            for key in (("LOWER", tok.lower_), ("TAG", tok.tag_), ("DEP", tok.dep_), ("IS_SPACE", tok.is_space)):
+                for i, tests in index.get(key, ()):
+                    if _matches(tokens, j, tests):
+                        matches.append((i, j, len(tests)))
+            for i, tests in always:
                 if _matches(tokens, j, tests):
                     matches.append((i, j, len(tests)))
         # spaCy's order: by pattern, then position; later patterns win.
         matches.sort()
         for i, start, length in matches:
-            index = indices[i]
-            _set(tokens[start + (index if index >= 0 else length + index)], attrs[i])
+            position = indices[i]
+            _set(tokens[start + (position if position >= 0 else length + position)], attrs[i])
         return doc
+
+
+def _index_keys(spec: dict) -> Optional[list[tuple[str, object]]]:
+    """The values one of which a token must have to match ``spec``, under
+    one attribute; None when no attribute narrows it down."""
+    for name in ("LOWER", "TAG", "DEP"):
+        value = spec.get(name)
+        if isinstance(value, str):
+            return [(name, value)]
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return [(name, v) for v in value["IN"]]
+    if spec.get("IS_SPACE") is True:
+        return [("IS_SPACE", True)]
+    return None
 
 
 def _matches(tokens: list[Token], j: int, tests: list) -> bool:
