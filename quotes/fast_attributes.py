@@ -4,8 +4,10 @@ The English pipelines' attribute ruler maps every token's fine tag to its
 coarse POS and morphology, then applies about a hundred and twenty word
 exceptions ("ai n't" → be). spaCy runs all of it through a ``Matcher`` and
 a Python call per match, one per token at least: 11% of the small model's
-time on news text. Here the tag map is a dictionary lookup and only the
-exceptions whose first word can match are tried. Patterns and their order
+time on news text. Here the tag map is a dictionary lookup written to the
+whole document at once, and a token is tried only against the exceptions
+whose first token could be it (same word, tag, dependency or space).
+Patterns and their order
 (later patterns win) are read from the pipeline's own ruler, so the result
 is the same; ``tests/test_fast_attributes.py`` checks that token by token.
 Pipelines whose ruler has a shape this does not know keep spaCy's.
