@@ -111,7 +111,7 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
     return end
 
 
-def lex_cc(tok: Token) -> bool:
+def _is_coordinator(tok: Token) -> bool:
     return tok.dep_ in ("cc", "preconj") and tok.pos_ == "CCONJ"
 
 
@@ -122,13 +122,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # "the border and how many can slip through": the parse hung the second
     # conjunct on the cue, but the coordinator inside the content shows it
     # belongs there.
-    if start < end < len(doc) and lex_cc(doc[end - 1]) and start <= doc[end - 1].head.i < end:
+    if start < end < len(doc) and _is_coordinator(doc[end - 1]) and start <= doc[end - 1].head.i < end:
         conj = next((t for t in doc[end:doc[end - 1].sent.end] if t.dep_ == "conj" and t.left_edge.i == end), None)
         if conj is not None:
             end = conj.right_edge.i + 1
     # A coordinator left at the end by a cut joins nothing.
     while start < end and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»'" or doc[end - 1].is_space
-                           or lex_cc(doc[end - 1])):
+                           or _is_coordinator(doc[end - 1])):
         end -= 1
     if start < end - 1 and doc[start].lower_ in ("that", "whether", "if") and doc[start].dep_ in ("mark", "complm"):
         start += 1
@@ -227,12 +227,13 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                 k = cue.i + 1
                 while k < end and (doc[k].is_punct or doc[k].i <= cue.right_edge.i) and doc[k].text not in "“\"‘«'":
                     k += 1
-                if head.left_edge.i < cue.left_edge.i and doc[k].text not in "“\"‘«'":
+                quoted = doc[k].text in "“\"‘«'"
+                if head.left_edge.i < cue.left_edge.i and not quoted:
                     start = head.left_edge.i
                 # "Voters, Clinton suggested, don't have to worry": the parse
                 # gave the statement's subject to the cue as a second one.
                 subjects = sorted((c for c in cue.lefts if lex.has_dep(c, "active_subject")), key=lambda c: c.i)
-                if len(subjects) > 1 and doc[subjects[0].right_edge.i + 1].is_punct and doc[k].text not in "“\"‘«'":
+                if len(subjects) > 1 and doc[subjects[0].right_edge.i + 1].is_punct and not quoted:
                     start = subjects[0].left_edge.i
                 return _trim(doc, start, end)
     return _as_frame_content(cue, lex)
@@ -582,10 +583,14 @@ def _told_to(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if not any(lex.has_dep(c, "object") for c in cue.children):
         return None
     xcomp = next((c for c in cue.rights if c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children)), None)
+    return _infinitive_range(xcomp, lex)
+
+
+def _infinitive_range(xcomp: Optional[Token], lex: Lexicon) -> Optional[tuple[int, int]]:
     if xcomp is None:
         return None
     start, end = _subtree_range(xcomp)
-    return _trim(cue.doc, start, _cut_nested(cue.doc, xcomp, start, end, lex))
+    return _trim(xcomp.doc, start, _cut_nested(xcomp.doc, xcomp, start, end, lex))
 
 
 def _infinitive(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -594,10 +599,7 @@ def _infinitive(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if cue.lemma_.lower() not in lex.infinitive_cue_verbs or any(lex.has_dep(c, "object") for c in cue.children):
         return None
     xcomp = next((c for c in cue.rights if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.i < c.i for g in c.children)), None)
-    if xcomp is None:
-        return None
-    start, end = _subtree_range(xcomp)
-    return _trim(cue.doc, start, _cut_nested(cue.doc, xcomp, start, end, lex))
+    return _infinitive_range(xcomp, lex)
 
 
 def _said_noun(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:

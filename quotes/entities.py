@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -175,7 +176,6 @@ class EntityIndex:
         self.nations: list[str] = []
         self._by_surname: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
-        self._main_org: Optional[tuple[Optional[str]]] = None  # computed once
         # Doc.text joins every token on each call: read it once.
         self.text = doc.text if text is None else text
         spans = _split_and_relabel(doc, lex, [e for e in doc.ents if not _in_headline(e, self.text)])
@@ -653,14 +653,10 @@ class EntityIndex:
         org = self._orgs.get(low)
         return org.name if org is not None else name
 
+    @cached_property
     def main_org(self) -> Optional[str]:
         """The organisation the article names most often. Counted in the
         text, headline included: the NER often sees the name once only."""
-        if self._main_org is None:
-            self._main_org = (self._count_main_org(),)
-        return self._main_org[0]
-
-    def _count_main_org(self) -> Optional[str]:
         best, most = None, 0
         for e in self.entities:
             if e.kind == "organization":
@@ -678,7 +674,7 @@ class EntityIndex:
         company the article is about."""
         if not role or role.lower().split()[-1] not in self.lex.organisation_roles:
             return None
-        return self.main_org()
+        return self.main_org
 
     def national_default(self, role: Optional[str]) -> Optional[str]:
         """The country a national office belongs to when the text names none:

@@ -21,6 +21,7 @@ from spacy.attrs import MORPH, POS
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import set_token_attrs
 
 _ATTRS = {
     "TAG": lambda t: t.tag_,
@@ -107,7 +108,7 @@ class FastAttributeRuler:
             for tok in tokens:
                 i = self.tag_map.get(tok.tag_)
                 if i is not None:
-                    _set(tok, attrs[i])
+                    set_token_attrs(tok, attrs[i])
         matches = []
         index, always = self.index, self.always
         for j, tok in enumerate(tokens):
@@ -122,7 +123,7 @@ class FastAttributeRuler:
         matches.sort()
         for i, start, length in matches:
             position = indices[i]
-            _set(tokens[start + (position if position >= 0 else length + position)], attrs[i])
+            set_token_attrs(tokens[start + (position if position >= 0 else length + position)], attrs[i])
         return doc
 
 
@@ -144,12 +145,6 @@ def _matches(tokens: list[Token], j: int, tests: list) -> bool:
     if j + len(tests) > len(tokens):
         return False
     return all(test(tokens[j + k]) for k, test in enumerate(tests))
-
-
-def _set(token: Token, attrs: dict) -> None:
-    from spacy.tokens._retokenize import set_token_attrs
-
-    set_token_attrs(token, attrs)
 
 
 @Language.factory("fast_attribute_ruler")
