@@ -7,7 +7,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.dev-installed
 
-.PHONY: install dev run test bench eval clean
+.PHONY: install dev run test bench eval train clean
 
 install: $(STAMP)
 
@@ -35,6 +35,11 @@ test: dev
 eval: install
 	$(VENV)/bin/quotes eval ../shared/polnear/dev
 	$(VENV)/bin/quotes eval corpus
+
+# Refit the learned end of reported statements (models/content_ends.json)
+# on PolNeAR train: offline, CPU, about two minutes, same output each time.
+train: install
+	$(PY) -m quotes.train ../shared/polnear/train models/content_ends.json
 
 bench: dev
 	$(PY) bench/bench.py

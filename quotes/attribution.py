@@ -46,19 +46,11 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Optional[Span]:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, text: Optional[str] = None) -> list[Candidate]:
-    # Doc.text joins every token on each call: callers pass it once.
-    text = doc.text if text is None else text
-    quotations = find_quotations(text)
-    q_starts = [q.start for q in quotations]
-
-    def quotation_at(char: int) -> Optional[Quotation]:
-        k = bisect.bisect_right(q_starts, char) - 1
-        if k >= 0 and quotations[k].start <= char < quotations[k].end:
-            return quotations[k]
-        return None
-
-    # 1. Reported statements from cues outside quotations.
+def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> list[Report]:
+    """Reported statements from the cues outside quotations. With ``refine``,
+    the learned end model (``boundaries``) places the end of each statement
+    that follows its cue."""
+    model = lex.content_ends if refine and lex.content_ends is not None and lex.content_ends.knows(doc) else None
     reports: list[Report] = []
     for tok in doc:
         if quotation_at(tok.idx) is not None:
@@ -71,9 +63,34 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             rep = noun_report(tok, lex)
         else:
             continue
-        if rep is not None:
-            reports.append(rep)
+        if rep is None:
+            continue
+        if model is not None and rep.content is not None:
+            start, end = rep.content
+            rep.content = (start, model.choose(doc, rep.cue[-1], start, end, lex))
+        reports.append(rep)
+    return reports
 
+
+def quotation_finder(quotations: list[Quotation]):
+    """A lookup of the quotation holding a character offset, if any."""
+    starts = [q.start for q in quotations]
+
+    def quotation_at(char: int) -> Optional[Quotation]:
+        k = bisect.bisect_right(starts, char) - 1
+        if k >= 0 and quotations[k].start <= char < quotations[k].end:
+            return quotations[k]
+        return None
+
+    return quotation_at
+
+
+def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, text: Optional[str] = None) -> list[Candidate]:
+    # Doc.text joins every token on each call: callers pass it once.
+    text = doc.text if text is None else text
+    quotations = find_quotations(text)
+    quotation_at = quotation_finder(quotations)
+    reports = find_reports(doc, lex, quotation_at)
     candidates: list[Candidate] = []
     used_quotations: set[int] = set()
     cue_by_quotation: dict[int, Report] = {}

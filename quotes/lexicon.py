@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from .boundaries import EndModel
 
 # A link to the repository's models/ in a checkout; a copy in a wheel.
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -64,6 +68,8 @@ class Lexicon:
     countries: dict[str, str]
     platforms: tuple[tuple[re.Pattern, str], ...]
     dependencies: dict[str, frozenset[str]]
+    # The learned end of reported statements (None without its weights file).
+    content_ends: Optional["EndModel"] = None
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None) -> "Lexicon":
@@ -101,6 +107,13 @@ def _load(folder: str) -> Lexicon:
         if len(alias) > 3:
             countries[alias.lower()] = country
     deps = json.loads((d / "dependencies.json").read_text(encoding="utf-8"))
+    ends = d / "content_ends.json"
+    if ends.exists():
+        from .boundaries import EndModel
+
+        content_ends = EndModel.load(ends)
+    else:
+        content_ends = None
     return Lexicon(
         speech_verbs=_words(d / "speech_verbs.txt"),
         object_cue_verbs=_words(d / "object_cue_verbs.txt"),
@@ -130,4 +143,5 @@ def _load(folder: str) -> Lexicon:
         countries=countries,
         platforms=tuple((re.compile(p, re.I), name) for p, name in _table(d / "platforms.tsv")),
         dependencies={k: frozenset(v) for k, v in deps.items() if not k.startswith("_")},
+        content_ends=content_ends,
     )

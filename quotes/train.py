@@ -1,0 +1,100 @@
+"""Fit the learned parts of the pipeline on annotated news (``make train``).
+
+    python -m quotes.train ../shared/polnear/train models/content_ends.json
+
+Reads gold in any layout ``quotes.gold`` reads, parses it with the default
+model, and fits ``boundaries.EndModel``: for every reported statement the
+rules find after its cue that overlaps a gold statement, the candidate end
+matching the gold end is the right choice. Runs offline on CPU in a few
+minutes; the same input gives the same weights.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, DocBin
+
+from .boundaries import EndModel, fit, instances
+from .gold import GoldDocument, read_gold
+from .lexicon import Lexicon
+
+_WORD = re.compile(r"\w")
+
+
+def _core_end(text: str, start: int, end: int) -> int:
+    """An end compared without trailing punctuation and quotation marks."""
+    while end > start and not _WORD.match(text[end - 1]):
+        end -= 1
+    return end
+
+
+def end_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[list[list[str]], int]]:
+    """(candidate features, index of the gold end) for one parsed article."""
+    from .attribution import find_reports, quotation_finder
+    from .quotemarks import find_quotations
+
+    text = doc.text
+    golds = [(g.content[0][0], g.content[-1][1]) for g in gold.attributions if g.content]
+    for rep in find_reports(doc, lex, quotation_finder(find_quotations(text)), refine=False):
+        if rep.content is None:
+            continue
+        start, end = rep.content
+        cue = rep.cue[-1]
+        if start <= cue.i or end > doc[start].sent.end:
+            continue
+        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        best: Optional[tuple[int, int]] = None
+        best_shared = 0
+        for gs, ge in golds:
+            shared = min(b, ge) - max(a, gs)
+            if shared > best_shared:
+                best, best_shared = (gs, ge), shared
+        if best is None:
+            continue
+        target = _core_end(text, *best)
+        options, feats = instances(doc, cue, start, end, lex)
+        hits = [j for j, e in enumerate(options) if _core_end(text, a, doc[e - 1].idx + len(doc[e - 1].text)) == target]
+        if hits:
+            yield feats, hits[0]
+
+
+def parsed(golds: list[GoldDocument], docs_path: Optional[Path]) -> Iterable[Doc]:
+    from .pipeline import Extractor
+
+    nlp = Extractor.shared().nlp
+    if docs_path is not None and docs_path.exists():
+        yield from DocBin().from_disk(docs_path).get_docs(nlp.vocab)
+        return
+    yield from nlp.pipe((g.text for g in golds), batch_size=32)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m quotes.train", description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", type=Path, help="annotated articles (PolNeAR train)")
+    ap.add_argument("out", type=Path, help="where to write the weights (models/content_ends.json)")
+    ap.add_argument("--docs", type=Path, help="parsed articles as a spaCy DocBin, to skip parsing")
+    ap.add_argument("--epochs", type=int, default=10)
+    args = ap.parse_args(argv)
+
+    t0 = time.time()
+    golds = read_gold(args.gold)
+    lex = Lexicon.load()
+    data = []
+    labels: set[str] = set()
+    for gold, doc in zip(golds, parsed(golds, args.docs)):
+        labels.update(t.dep_ for t in doc)
+        data.extend(end_examples(doc, gold, lex))
+    weights = fit(data, epochs=args.epochs)
+    EndModel(weights, frozenset(labels)).save(args.out)
+    print(f"{len(golds)} articles, {len(data)} statements, {len(weights)} weights -> {args.out} "
+          f"({time.time() - t0:.0f} s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""The learned end of reported statements (quotes/boundaries.py) and its
+training (quotes/train.py)."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes.boundaries import EndModel, candidate_ends, features, fit
+from quotes.train import main as train_main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_candidates_include_rule_end_and_sentence_end(extractor):
+    doc = extractor.nlp("She said the numbers were dramatic, rivals were outspending them, and voters noticed.")
+    cue = next(t for t in doc if t.text == "said")
+    start = cue.i + 1
+    rule_end = next(t.i for t in doc if t.text == ",")
+    ends = candidate_ends(doc, cue, start, rule_end, doc[start].sent.end, extractor.lexicon)
+    assert rule_end in ends
+    # The sentence's end, without its full stop.
+    assert doc[max(ends) - 1].text == "noticed"
+
+
+def test_no_candidate_past_a_time_phrase_on_the_cue(extractor):
+    doc = extractor.nlp("Senator Paula Reyes called the plan reckless on Monday in Ohio.")
+    cue = next(t for t in doc if t.text == "called")
+    on = next(t for t in doc if t.text == "on")
+    start = cue.i + 1
+    ends = candidate_ends(doc, cue, start, on.i, doc[start].sent.end, extractor.lexicon)
+    assert max(ends) <= on.i
+
+
+def test_features_tell_a_sentence_end_from_a_comma(extractor):
+    doc = extractor.nlp("He said taxes would rise, which voters hate.")
+    cue = doc[1]
+    end_of_sentence = len(doc) - 1
+    comma = next(t.i for t in doc if t.text == ",")
+    at_comma = features(doc, cue, 2, comma, comma, len(doc))
+    at_end = features(doc, cue, 2, end_of_sentence, comma, len(doc))
+    assert "sentence_end" in at_end and "sentence_end" not in at_comma
+    assert "at_rule" in at_comma and "after_rule" in at_end
+    assert "word=which" in at_comma
+
+
+def test_perceptron_learns_a_separable_choice():
+    # The right option always carries "good"; "bad" options are decoys.
+    data = [([["bias", "bad"], ["bias", "good"], ["bias", "bad", f"noise{i}"]], 1) for i in range(20)]
+    data += [([["bias", "good", f"n{i}"], ["bias", "bad"]], 0) for i in range(20)]
+    w = fit(data, epochs=5)
+    assert w["good"] > w.get("bad", 0.0)
+    model = EndModel(w, frozenset())
+    assert all(max(range(len(o)), key=lambda j: model.score(o[j])) == g for o, g in data)
+
+
+def test_save_and_load_round_trip(tmp_path):
+    model = EndModel({"a": 1.5, "b": -0.25, "tiny": 1e-6}, frozenset({"nsubj", "ROOT"}))
+    path = tmp_path / "ends.json"
+    model.save(path)
+    back = EndModel.load(path)
+    assert back.weights == {"a": 1.5, "b": -0.25}  # near-zero weights dropped
+    assert back.labels == model.labels
+
+
+def test_model_stands_aside_for_labels_it_never_saw(extractor):
+    model = extractor.lexicon.content_ends
+    assert model is not None, "models/content_ends.json is missing: run `make train`"
+    doc = extractor.nlp("The minister said the plan would go ahead.")
+    assert model.knows(doc)
+    doc[0].dep_ = "obl"  # a UD label, as stanza's parse gives
+    assert not model.knows(doc)
+
+
+@pytest.mark.parametrize("text, rules_end, model_end", [
+    # A list of promises the parse breaks at its first comma.
+    ("Garcia promised to lower student debt, reform the immigration system, fix the roads and improve schools.",
+     "to lower student debt", "to lower student debt, reform the immigration system, fix the roads and improve schools"),
+    # A coordinated object the parse hung on the cue.
+    ("The governor has criticized Smith for accepting campaign donations and speaking fees from oil companies.",
+     "Smith for accepting campaign donations", "Smith for accepting campaign donations and speaking fees from oil companies"),
+])
+def test_model_moves_the_end_where_the_rules_cut_short(extractor, text, rules_end, model_end):
+    from quotes.attribution import find_quotes
+
+    rules = dataclasses.replace(extractor.lexicon, content_ends=None)
+    doc = extractor.nlp(text)
+    assert [q.text for q in find_quotes(doc, rules)] == [rules_end]
+    assert [q.text for q in find_quotes(doc, extractor.lexicon)] == [model_end]
+
+
+def test_training_is_reproducible(tmp_path):
+    """`make train` on the project's own corpus: the same input gives the
+    same weights, and they load."""
+    out1, out2 = tmp_path / "one.json", tmp_path / "two.json"
+    assert train_main([str(REPO / "corpus"), str(out1), "--epochs", "3"]) == 0
+    assert train_main([str(REPO / "corpus"), str(out2), "--epochs", "3"]) == 0
+    assert out1.read_bytes() == out2.read_bytes()
+    model = EndModel.load(out1)
+    assert model.weights and "nsubj" in model.labels
+    assert json.loads(out1.read_text())["about"].startswith("content end scorer")
+
+
+def test_shipped_weights_are_small():
+    path = REPO / "models" / "content_ends.json"
+    assert path.stat().st_size < 5_000_000
