@@ -294,6 +294,8 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None
     elif doc[i].tag_ == "VBG" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[i:sent_end]):
         return None  # "said laughing": no clause follows
+    elif doc[i].tag_ == "VBG" and doc[i].dep_ == "advcl" and doc[i].head.i == cue.i:
+        return None  # "said Skelly, explaining he ...": the participle reports for itself
     end = sent_end
     # "tweeted a photo and said she had been hurt": stop at the next report.
     for child in cue.rights:
@@ -410,8 +412,14 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # "Trump was forced to retreat and said ...", "was prompted to
             # say": the passive subject of the verb the cue hangs on speaks.
             subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it"), None)
-        if subj is None and tok is cue:
-            subj = _inverted_subject(cue, lex)
+        if subj is not None and tok is cue and subj.i < cue.i and _after_quotation(cue):
+            # "“Every single amendment,” said Cruz": a subject to the left is
+            # the quotation's own word; the name after the cue speaks.
+            subj = _inverted_subject(cue, lex) or subj
+        if subj is None and (tok is cue or climbed == "advcl"):
+            # "..., said Skelly, explaining he worked ...": the participle's
+            # speaker is the inverted subject of the verb it hangs on.
+            subj = _inverted_subject(tok, lex)
         if subj is not None and subj.is_punct:
             subj = None
         if subj is not None:
@@ -459,11 +467,29 @@ def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     if k < 0 or not (doc[k].text in (",", "”", "''", '"', "’") or doc[k].tag_ == "''"):
         return None
     obj = next((c for c in cue.rights if lex.has_dep(c, "object")), None)
-    if obj is None or obj.left_edge.i != cue.i + 1:
-        return None
-    if obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP"):
+    if obj is not None and obj.left_edge.i == cue.i + 1 and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP")):
         return obj
-    return None
+    # "“It is valuable,” said Skelly, explaining ...", "said Robin Maynard,
+    # half joking": the parse lost the name to another clause or tagged it
+    # an adverb; a capitalised name right after the cue still speaks.
+    if not _after_quotation(cue):
+        return None
+    name = None
+    k = cue.i + 1
+    while k < len(doc) and doc[k].is_title and doc[k].is_alpha and doc[k].ent_type_ not in ("DATE", "TIME") and (
+            doc[k].pos_ in ("PROPN", "ADV", "NOUN") or doc[k].ent_type_ in ("PERSON", "ORG")):
+        name = doc[k]
+        k += 1
+    return name
+
+
+def _after_quotation(cue: Token) -> bool:
+    """The cue follows a closing quotation mark (and perhaps a comma)."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text == ","):
+        k -= 1
+    return k >= 0 and (doc[k].text in ("”", "''", '"', "’") or doc[k].tag_ == "''")
 
 
 def _subject_to_the_left(cue: Token) -> Optional[Token]:
@@ -628,4 +654,8 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
                or following_clause(cue, lex) or _said_noun(cue, lex))
     subj = subject_of(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None
+    if content is not None and speaker is not None and cue.i < speaker.start and content[0] <= speaker.start < content[1]:
+        # "“...,” said Cruz, who had introduced them": the clause after an
+        # inverted speaker describes the speaker; nothing else is reported.
+        content = None
     return Report(cue=[cue], content=content, speaker=speaker)

@@ -311,6 +311,26 @@ def test_name_after_an_inverted_cue_is_the_speaker(extractor):
     assert (q.text, q.cue.text, q.speaker.text) == ("''We have to wait for the right moment,''", "recalled", "Mr. Rhodes")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # The parse gives the cue the quotation's own noun as a subject.
+    ("\"Every single amendment,\" said Cruz, who had introduced some of those amendments.", "Cruz"),
+    # ... hangs the name on a following clause ...
+    ("''I'm more skilled with my hands,'' said Robin Maynard, half joking.", "Robin Maynard"),
+    # ... or tags it an adverb.
+    ("“Having the file is valuable,” said Skelly.", "Skelly"),
+])
+def test_name_after_a_quotation_and_its_cue_speaks_whatever_the_parse(extractor, text, speaker):
+    q = one(extractor, text)
+    assert (q.type, q.cue.text, q.speaker.text) == ("direct", "said", speaker)
+
+
+def test_participle_after_an_inverted_speaker_is_that_speaker_s(extractor):
+    text = "“Having the file is valuable,” said Skelly, explaining he worked more closely with the staff."
+    quotes = extractor.extract(text)
+    assert [(q.type, q.speaker.text) for q in quotes] == [("direct", "Skelly"), ("indirect", "Skelly")]
+    assert quotes[1].text == "he worked more closely with the staff"
+
+
 def test_object_of_a_participle_cue_is_not_inverted_into_a_speaker(extractor):
     text = "The senator changed course again, telling CNN that the rules “are settled for now.”"
     q = one(extractor, text)
