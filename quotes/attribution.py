@@ -182,6 +182,10 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             continue
         rep = cue_by_quotation.get(q.start) or _cue_for_quotation(doc, q, span, lex, quotation_at)
         if rep is not None:
+            phrase = _embedding_phrase(span, rep.cue[-1], lex)
+            if phrase is not None:
+                candidates.append(Candidate("mixed", doc[phrase].idx, q.end, rep.cue, rep.speaker, 0.85))
+                continue
             cand = Candidate("direct", q.start, q.end, rep.cue, rep.speaker, 0.95 if rep.speaker is not None else 0.6)
             candidates.append(cand)
             previous_direct = cand
@@ -303,6 +307,30 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 rep = report_of(verb, lex)
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
+    return None
+
+
+def _embedding_phrase(span: Span, cue: Token, lex: Lexicon) -> Optional[int]:
+    """"accusing him of acting like a “spoiled child”": a quotation inside
+    the cue's object or prepositional phrase is part of a longer statement,
+    which starts where that phrase does (a token index). None for a
+    quotation the cue introduces ("said, “...”", "said: “...”")."""
+    doc = span.doc
+    if not (cue.i < span.start and cue.sent == span[0].sent and cue.pos_ in ("VERB", "AUX")):
+        return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.text in (",", ":", "—", "–") or before.is_space:
+        return None
+    phrases = [c for c in cue.rights if c.left_edge.i > cue.i and (
+        lex.has_dep(c, "object") or lex.has_dep(c, "preposition") or c.dep_ in ("oprd", "dative"))]
+    for child in phrases:
+        left, right = child.left_edge.i, child.right_edge.i
+        if left < span.start <= right:
+            # From the first phrase after the cue: "accusing him of ...".
+            start = phrases[0].left_edge.i
+            if any(t.text in (":", ";") or t.is_space for t in doc[start:span.start]):
+                return None
+            return start
     return None
 
 

@@ -28,7 +28,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .cues import is_speech_verb
+from .cues import _mark_of, is_speech_verb
 from .lexicon import Lexicon
 
 # Boundaries worth considering: before these punctuation marks ...
@@ -70,13 +70,24 @@ def _is_when(tok: Token) -> bool:
         c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ == "pobj")
 
 
+def _is_aside(tok: Token, lex: Lexicon) -> bool:
+    """"..., while most traders expect a rise": the first word of a clause
+    with a subject of its own that ``models/aside_marks.txt`` marks as the
+    writer's aside."""
+    clause = tok.head if lex.has_dep(tok, "mark") else tok
+    if clause.left_edge.i != tok.i or not any(lex.has_dep(c, "subject") for c in clause.children):
+        return False
+    return _mark_of(clause, lex) in lex.aside_marks
+
+
 def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: Lexicon) -> list[int]:
     """Token indices where the statement starting at ``start`` may end.
 
     Never past a comma-led participle clause ("confirmed the toll stood at
-    eight, revising earlier reports": what the speaker did) or a comma-led
-    "which" clause ("would ban the imports, which are made in Asia": the
-    writer's gloss), which the rules in ``cues`` keep out on purpose, nor
+    eight, revising earlier reports": what the speaker did), "which" clause
+    ("would ban the imports, which are made in Asia": the writer's gloss) or
+    aside (", while traders expect a rise"), which the rules in ``cues``
+    keep out on purpose, nor
     past a time phrase on the cue ("called the plan “reckless” on Monday"):
     when it was said is not what was said, nor into a report of its own
     ("said A, and one in four said B"; "announced A and said B"). The
@@ -89,6 +100,7 @@ def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: in
             break
         if doc[k - 1].text == "," and (
                 (doc[k].dep_ == "advcl" and doc[k].tag_ == "VBG" and doc[k].left_edge.i == k)
+                or _is_aside(doc[k], lex)
                 or (doc[k].lower_ == "which" and doc[k].head.dep_ == "relcl")) or (
                 doc[k].head.i == cue.i and doc[k].left_edge.i == k and _is_when(doc[k])):
             sent_end = k
@@ -193,8 +205,12 @@ class EndModel:
         if end > sent_end or start <= cue.i:
             return end  # a statement before its cue, or across sentences
         options = candidate_ends(doc, cue, start, end, sent_end, lex)
-        scored = [(self.score(features(doc, cue, start, e, end, sent_end)), e == end, e) for e in options]
-        return max(scored)[2]
+        return options[self.pick([features(doc, cue, start, e, end, sent_end) for e in options], self.weights)]
+
+    @staticmethod
+    def pick(options: Sequence[Sequence[str]], weights: dict[str, float]) -> int:
+        """The best-scoring option; on a tie the rules' end, then the later."""
+        return max(range(len(options)), key=lambda j: (sum(weights.get(x, 0.0) for x in options[j]), "at_rule" in options[j], j))
 
 
 def instances(doc: Doc, cue: Token, start: int, end: int, lex: Lexicon) -> tuple[list[int], list[list[str]]]:
@@ -227,7 +243,7 @@ def fit(data: Sequence[tuple[list[list[str]], int]], epochs: int = 10) -> dict[s
         for i in order:
             step += 1
             options, gold = data[i]
-            guess = max(range(len(options)), key=lambda j: (sum(w.get(x, 0.0) for x in options[j]), -j))
+            guess = EndModel.pick(options, w)
             if guess != gold:
                 for x in options[gold]:
                     bump(x, 1.0)

@@ -283,7 +283,11 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             frame.update(range(child.left_edge.i, child.right_edge.i + 1))
     i = cue.i + 1
     while i < sent_end and (i in frame or doc[i].is_space):
-        if doc[i].lower_ == "that" and doc[i].dep_ in ("mark", "nsubj", "det") and i > cue.i + 1:
+        if doc[i].lower_ == "that" and i > cue.i + 1 and (doc[i].dep_ in ("mark", "nsubj", "det") or (
+                # "predicted at the debate that Republicans will take
+                # “every state”": a verb with an object of its own shows
+                # "that" is no object but the clause's complementizer.
+                lex.has_dep(doc[i], "object") and any(lex.has_dep(c, "object") and c.i != i for c in doc[i].head.children))):
             break
         i += 1
     if i >= sent_end:

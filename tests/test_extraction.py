@@ -331,6 +331,27 @@ def test_participle_after_an_inverted_speaker_is_that_speaker_s(extractor):
     assert quotes[1].text == "he worked more closely with the staff"
 
 
+@pytest.mark.parametrize("text, content", [
+    # The quotation sits inside the cue's prepositional phrase or object.
+    ("Then he turned on Bush, accusing him of acting like a “spoiled child.”", "him of acting like a “spoiled child.”"),
+    ("Sanders told reporters the plan was “a disaster.”", "the plan was “a disaster.”"),
+])
+def test_quotation_inside_the_cue_s_object_is_a_mixed_statement(extractor, text, content):
+    q = one(extractor, text)
+    assert (q.type, q.text) == ("mixed", content)
+
+
+def test_quotation_introduced_by_its_cue_stays_direct(extractor):
+    q = one(extractor, "The senator told reporters, “The governor has a steady hand.”")
+    assert (q.type, q.text) == ("direct", "“The governor has a steady hand.”")
+
+
+def test_that_misparsed_as_an_object_still_opens_the_reported_clause(extractor):
+    text = "Kasich predicted at the most recent debate that Republicans will take “every state” if Sanders wins."
+    q = one(extractor, text)
+    assert (q.type, q.text) == ("mixed", "Republicans will take “every state” if Sanders wins")
+
+
 def test_object_of_a_participle_cue_is_not_inverted_into_a_speaker(extractor):
     text = "The senator changed course again, telling CNN that the rules “are settled for now.”"
     q = one(extractor, text)
