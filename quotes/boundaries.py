@@ -220,9 +220,17 @@ def instances(doc: Doc, cue: Token, start: int, end: int, lex: Lexicon) -> tuple
     return options, [features(doc, cue, start, e, end, sent_end) for e in options]
 
 
-def fit(data: Sequence[tuple[list[list[str]], int]], epochs: int = 10) -> dict[str, float]:
+def fit(data: Sequence[tuple[list[list[str]], int]], epochs: int = 10, seeds: int = 5) -> dict[str, float]:
     """An averaged perceptron over choices: ``data`` holds, per statement,
-    the feature lists of its candidate ends and the index of the right one."""
+    the feature lists of its candidate ends and the index of the right one.
+    The weights of ``seeds`` runs over differently shuffled data are
+    averaged: one run's weights swing with the order it saw."""
+    runs = [_perceptron(data, epochs, seed) for seed in range(seeds)]
+    keys = set().union(*runs)
+    return {k: sum(r.get(k, 0.0) for r in runs) / len(runs) for k in keys}
+
+
+def _perceptron(data: Sequence[tuple[list[list[str]], int]], epochs: int, seed: int) -> dict[str, float]:
     import random
 
     w: dict[str, float] = {}
@@ -230,7 +238,7 @@ def fit(data: Sequence[tuple[list[list[str]], int]], epochs: int = 10) -> dict[s
     stamp: dict[str, int] = {}
     step = 0
     order = list(range(len(data)))
-    rng = random.Random(0)
+    rng = random.Random(seed)
 
     def bump(key: str, delta: float) -> None:
         # Lazy averaging: credit each weight for the steps it stood unchanged.

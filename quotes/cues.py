@@ -35,7 +35,13 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
         return True
     head = tok
     for _ in range(3):
-        if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head is head:
+        if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head.i == head.i:
+            break
+        if head.dep_ == "conj" and (any(lex.has_dep(c, "subject") for c in head.children) or any(
+                c.lower_ == "but" and c.i < head.i for c in head.head.children if c.dep_ == "cc")):
+            # "declined to address it but said ...", "“... not directed at
+            # any religion,” Clark said": a conjunct with a subject of its
+            # own, or after "but", is no longer under the first verb's "not".
             break
         head = head.head
         if head.lemma_.lower() in lex.negative_cues or any(lex.has_dep(c, "negation") for c in head.children):

@@ -352,6 +352,15 @@ def test_that_misparsed_as_an_object_still_opens_the_reported_clause(extractor):
     assert (q.type, q.text) == ("mixed", "Republicans will take “every state” if Sanders wins")
 
 
+@pytest.mark.parametrize("text, content", [
+    ("A spokesman declined to address the report but said in a statement that the server was secure.", "the server was secure"),
+    ("“My comments were not directed at any religion,” Clark said in a statement.", "“My comments were not directed at any religion,”"),
+])
+def test_a_negated_verb_does_not_negate_a_conjunct_of_its_own(extractor, text, content):
+    q = one(extractor, text)
+    assert (q.text, q.cue.text) == (content, "said")
+
+
 def test_object_of_a_participle_cue_is_not_inverted_into_a_speaker(extractor):
     text = "The senator changed course again, telling CNN that the rules “are settled for now.”"
     q = one(extractor, text)
