@@ -138,8 +138,10 @@ def find_quotations(text: str) -> list[Quotation]:
             depth = _innermost(stack, family)
             if depth is not None:
                 _close(stack, depth, i + 1, close_bottom)
-            elif ch == CLOSE_DOUBLE and _is_opening(text, i) and not _is_closing(text, i):
-                stack.append((family, i))  # a ” typed where “ was meant
+            elif ch == CLOSE_DOUBLE and ((_is_opening(text, i) and not _is_closing(text, i)) or _starts_paragraph(text, i)):
+                # A ” typed where “ was meant; at a paragraph's start it
+                # can close nothing ("” … they are so not like him,” she said).
+                stack.append((family, i))
         elif ch == STRAIGHT_DOUBLE:
             depth = _innermost(stack, family)
             if depth is not None and _is_closing(text, i):
@@ -165,6 +167,13 @@ def find_quotations(text: str) -> list[Quotation]:
             end -= 1
         close_bottom(end, closed=False)
     return [q for q in found if q.end - q.start > 2]
+
+
+def _starts_paragraph(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\r":
+        j -= 1
+    return j < 0 or text[j] == "\n"
 
 
 def _reopens(text: str, i: int, family: str) -> bool:

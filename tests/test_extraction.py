@@ -28,6 +28,8 @@ def one(extractor, text):
     ("Il a dit « non merci » hier.", ["« non merci »"]),
     ("“Outer ‘inner’ words,” he said.", ["“Outer ‘inner’ words,”"]),
     ("Kyiv’s mayor don’t like the ’90s or the ‘90s.", []),
+    # A paragraph opening on ” (an ellipsis after it) can close nothing.
+    ("Earlier.\n\n” … they are so unlike him,” she said. “B.”", ["” … they are so unlike him,”", "“B.”"]),
     ("“First paragraph of a quote.\n\n“Second paragraph,” she said.", ["“First paragraph of a quote.\n\n“Second paragraph,”"]),
     # A “ typed where ” was meant closes the quotation it ends.
     ("He called them “thugs“ while asking for a “wall.” Then he left.", ["“thugs“", "“wall.”"]),
