@@ -8,6 +8,7 @@ through ``Lexicon.dependencies`` so spaCy's and UD's labels both work.
 """
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from typing import Optional
 
@@ -502,6 +503,18 @@ def _after_quotation(cue: Token) -> bool:
     return k >= 0 and (doc[k].text in ("”", "''", '"', "’") or doc[k].tag_ == "''")
 
 
+def _name_like(tok: Token) -> bool:
+    """"Informed of it, Early described ...", "And Skelly called ...": a
+    capitalised word inside a sentence that the tagger took for an adverb
+    or a common word is a name."""
+    return (tok.is_title and tok.is_alpha and tok.i > tok.sent.start and tok.pos_ in ("ADV", "ADJ", "NOUN")
+            and tok.ent_type_ not in ("DATE", "TIME") and tok.text not in _CALENDAR)
+
+
+# "Then Monday said ...": days and months are capitalised too.
+_CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+
+
 def _subject_to_the_left(cue: Token) -> Optional[Token]:
     """"Paul Ryan (R-WI) said ...": when the parse gives a finite speech verb
     no subject, the name just before it (past a parenthesis) is one."""
@@ -517,12 +530,12 @@ def _subject_to_the_left(cue: Token) -> Optional[Token]:
             j -= 1
         if j >= 0 and doc[j].text == opener:
             i = j - 1
-    while i >= 0 and doc[i].pos_ == "ADV":
+    while i >= 0 and doc[i].pos_ == "ADV" and not _name_like(doc[i]):
         i -= 1
     if i < 0 or doc[i].sent != cue.sent:
         return None
     tok = doc[i]
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in ("he", "she", "they", "it", "we"):
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in ("he", "she", "they", "it", "we") or _name_like(tok):
         while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.i < cue.i:
             tok = tok.head
         return tok

@@ -363,6 +363,11 @@ def test_a_negated_verb_does_not_negate_a_conjunct_of_its_own(extractor, text, c
     assert (q.text, q.cue.text) == (content, "said")
 
 
+def test_a_name_tagged_as_an_adverb_before_the_cue_speaks(extractor):
+    q = one(extractor, "Informed of the district’s lean, Early described it as “news to me.”")
+    assert q.speaker.text == "Early"
+
+
 def test_object_of_a_participle_cue_is_not_inverted_into_a_speaker(extractor):
     text = "The senator changed course again, telling CNN that the rules “are settled for now.”"
     q = one(extractor, text)
