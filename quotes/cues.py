@@ -285,7 +285,7 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     frame = set()
     for child in cue.rights:
         if child.dep_ in ("advmod", "npadvmod", "prep", "dative", "iobj", "obl", "punct", "prt") or (
-            cue.lemma_.lower() in ("tell", "ask", "inform", "assure", "remind", "warn") and lex.has_dep(child, "object")
+            cue.lemma_.lower() in lex.addressee_verbs and lex.has_dep(child, "object")
         ):
             frame.update(range(child.left_edge.i, child.right_edge.i + 1))
     i = cue.i + 1
@@ -627,7 +627,7 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
 
 def _told_to(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """"telling Christie to get on a plane and go home"."""
-    if cue.lemma_.lower() not in ("tell", "urge", "ask", "warn", "advise", "remind", "order", "instruct", "implore", "beg"):
+    if cue.lemma_.lower() not in lex.addressee_verbs:
         return None
     if not any(lex.has_dep(c, "object") for c in cue.children):
         return None

@@ -120,3 +120,21 @@ def test_training_is_reproducible(tmp_path):
 def test_shipped_weights_are_small():
     path = REPO / "models" / "content_ends.json"
     assert path.stat().st_size < 5_000_000
+
+
+def test_component_saved_to_disk_keeps_the_end_model(extractor, tmp_path):
+    """A pipeline saved with the component carries the weights, and the
+    reloaded component places ends as the library does."""
+    nlp = extractor.nlp
+    if "quotes" not in nlp.pipe_names:
+        nlp.add_pipe("quotes")
+    try:
+        component = nlp.get_pipe("quotes")
+        component.to_disk(tmp_path / "quotes")
+        component.from_disk(tmp_path / "quotes")
+        assert component.lexicon.content_ends is not None
+        assert component.lexicon.content_ends.weights == extractor.lexicon.content_ends.weights
+        text = "Garcia promised to lower student debt, reform the immigration system, fix the roads and improve schools."
+        assert [q.text for q in nlp(text)._.quotes] == [q.text for q in extractor.extract(text)]
+    finally:
+        nlp.remove_pipe("quotes")
