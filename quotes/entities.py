@@ -5,18 +5,20 @@ A light, rule-based coreference: names are merged by surname ("Kyiv Mayor
 Vitali Klitschko", "Klitschko", "Mr Klitschko"), pronouns go to the nearest
 compatible entity before them, definite descriptions ("the mayor", "the
 ministry") to the latest entity with that role or organisation word. A role
-found at any mention belongs to the entity from then on.
+found at any mention belongs to the entity from then on. The entity spans
+come from the NER through ``entity_repair``, which undoes its usual slips.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .entity_repair import repaired_entities
 from .lexicon import Lexicon
 from .roles import role_in
 
@@ -52,106 +54,6 @@ class _Mention:
     is_subject: bool = False
 
 
-def _in_headline(ent: Span, text: str) -> bool:
-    """A headline or a title line has no final punctuation; its capitalised
-    words are not entities ("Lisbon Dockworkers Extend Strike")."""
-    start = text.rfind("\n", 0, ent.start_char) + 1
-    end = text.find("\n", ent.start_char)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return bool(line) and line[-1] not in ".!?\"”’»:;)," and len(line.split()) <= 20
-
-
-def _with_given_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
-    """A known given name followed by capitalised words is a person, whatever
-    the NER made of it ("Marina Couto" tagged ORG, or not tagged at all)."""
-    def looks_named(e: Span) -> bool:
-        words = [t for t in e if t.text != "-"]  # "Jean-Baptiste Ngakola"
-        return 2 <= len(words) <= 3 and e[0].text in lex.first_names and all(t.pos_ == "PROPN" for t in words) \
-            and words[-1].lower_ not in lex.org_name_words
-
-    out = [Span(doc, e.start, e.end, label="PERSON") if e.label_ in ("ORG", "GPE", "NORP") and looks_named(e) else e for e in ents]
-    taken = {i for e in out for i in range(e.start, e.end)}
-    extra = []
-    for tok in doc:
-        if tok.i in taken or tok.text not in lex.first_names or tok.i + 1 >= len(doc):
-            continue
-        end = tok.i + 1
-        while end < len(doc) and end - tok.i < 3 and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-            end += 1
-        if end > tok.i + 1 and doc[end - 1].lower_ not in lex.org_name_words:
-            extra.append(Span(doc, tok.i, end, label="PERSON"))
-            taken.update(range(tok.i, end))
-    return sorted(out + extra, key=lambda e: e.start) if extra else out
-
-
-def _split_and_relabel(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
-    """Undo two common NER slips: one entity across a comma ("the Daily
-    Nation, Ms Kamau") and a PERSON whose last word names an organisation
-    ("Manchester United", "Savannah Research")."""
-    out = []
-    for e in ents:
-        parts, start = [], e.start
-        for t in e:
-            if t.text == "," and t.i > start:
-                parts.append((start, t.i))
-                start = t.i + 1
-        parts.append((start, e.end))
-        if not any(doc[a].lower_.rstrip(".") in lex.honorifics or doc[a].text in lex.first_names for a, _ in parts[1:]):
-            parts = [(e.start, e.end)]  # "Ministry of Trade, Industry and Energy"
-        for a, b in parts:
-            if a >= b:
-                continue
-            label = e.label_
-            if len(parts) > 1 and (doc[a].lower_.rstrip(".") in lex.honorifics or doc[a].text in lex.first_names):
-                label = "PERSON"
-            elif label == "PERSON" and b - a > 1 and doc[b - 1].text[:1].isupper() and doc[b - 1].lower_ in lex.org_name_words:
-                label = "ORG"
-            out.append(Span(doc, a, b, label=label) if (a, b, label) != (e.start, e.end, e.label_) else e)
-    return out
-
-
-def _with_titled_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
-    """Add the names the NER missed or cut short after a title or honorific:
-    "Marathon Mayor Stelios Karras", "Mr Fonseca", "scientist Daniel Roy"."""
-    # An ORG that ends in a title and a name is an affiliation, a title and
-    # a person: "Chicago Police Superintendent Darnell Hayes".
-    split = []
-    for e in ents:
-        if e.label_ == "ORG":
-            title = next((t for t in reversed(e[:-1]) if t.lower_ in lex.title_heads and t.lower_ not in lex.portfolios), None)
-            rest = e[title.i - e.start + 1:] if title is not None else []
-            if title is not None and all(t.pos_ == "PROPN" and t.lower_ not in lex.org_nouns and t.lower_ not in lex.portfolios
-                                         and t.lower_ not in lex.title_heads for t in rest):
-                if title.i > e.start:
-                    split.append(Span(doc, e.start, title.i, label="ORG"))
-                split.append(Span(doc, title.i + 1, e.end, label="PERSON"))
-                continue
-        split.append(e)
-    ents = split
-    taken = {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
-    persons = [e for e in ents if e.label_ == "PERSON"]
-    extra: list[Span] = []
-    for tok in doc:
-        word = tok.lower_.rstrip(".")
-        if not (word in lex.title_heads or word in lex.honorifics or word + "." in lex.honorifics):
-            continue
-        i = tok.i + 1
-        while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and i not in taken and doc[i].lower_ not in lex.title_heads \
-                and doc[i].lower_ not in lex.org_nouns and doc[i].lower_ not in lex.portfolios and not lex.country(doc[i].text):
-            i += 1
-        if i == tok.i + 1 or i - tok.i > 4:
-            continue
-        span = Span(doc, tok.i + 1, i, label="PERSON")
-        if any(p.start <= span.start and p.end >= span.end for p in persons):
-            continue
-        extra.append(span)
-    if not extra:
-        return ents
-    # A longer titled name replaces a PERSON entity it covers.
-    kept = [e for e in ents if not (e.label_ == "PERSON" and any(x.start <= e.start and x.end >= e.end for x in extra))]
-    return sorted(kept + extra, key=lambda e: e.start)
-
-
 def strip_article(text: str) -> str:
     words = text.split()
     while words and words[0].lower() in _STRIP:
@@ -178,11 +80,7 @@ class EntityIndex:
         self._orgs: dict[str, Entity] = {}
         # Doc.text joins every token on each call: read it once.
         self.text = doc.text if text is None else text
-        spans = _split_and_relabel(doc, lex, [e for e in doc.ents if not _in_headline(e, self.text)])
-        spans = _with_titled_names(doc, lex, spans)
-        spans = _with_given_names(doc, lex, spans)
-        spans = self._organisations_named_as_people(spans)
-        for ent in spans:
+        for ent in repaired_entities(doc, lex, self.text):
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ == "ORG":
@@ -199,30 +97,6 @@ class EntityIndex:
                     self.national_default(e.role) or self.organisation_default(e.role))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-
-    def _organisations_named_as_people(self, spans: list[Span]) -> list[Span]:
-        """"Hanbit said" tagged PERSON where the text also says "chipmaker
-        Hanbit": a one-word name that follows an organisation word, and
-        never a given name or an honorific, names an organisation."""
-        lex = self.lex
-        names = {e[0].text for e in spans if e.label_ == "PERSON" and len(e) == 1 and e[0].text not in lex.first_names}
-        if not names:
-            return spans
-        # One pass over the text: the word before every occurrence.
-        before: dict[str, set[str]] = {}
-        prev = ""
-        for tok in self.doc:
-            if tok.text in names and prev:
-                before.setdefault(tok.text, set()).add(prev)
-            prev = tok.lower_.rstrip(".")
-        out = []
-        for e in spans:
-            words = before.get(e[0].text, ()) if e.label_ == "PERSON" and len(e) == 1 else ()
-            if any(b in lex.org_nouns for b in words) and not any(
-                    b in lex.honorifics or b in lex.title_heads or b in lex.first_names for b in words):
-                e = Span(self.doc, e.start, e.end, label="ORG")
-            out.append(e)
-        return out
 
     def _add_surname_mentions(self) -> None:
         """"Klitschko said" where the NER saw no entity: a capitalised word
