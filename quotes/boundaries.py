@@ -28,7 +28,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .cues import _mark_of, is_speech_verb
+from .cues import mark_of, is_speech_verb
 from .lexicon import Lexicon
 
 # Boundaries worth considering: before these punctuation marks ...
@@ -77,34 +77,41 @@ def _is_aside(tok: Token, lex: Lexicon) -> bool:
     clause = tok.head if lex.has_dep(tok, "mark") else tok
     if clause.left_edge.i != tok.i or not any(lex.has_dep(c, "subject") for c in clause.children):
         return False
-    return _mark_of(clause, lex) in lex.aside_marks
+    return mark_of(clause, lex) in lex.aside_marks
+
+
+def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> int:
+    """How far past the rules' end a statement may run.
+
+    Never into a report of its own ("said A, and one in four said B";
+    "announced A and said B"), nor past what the rules in ``cues`` keep out
+    on purpose: a comma-led participle clause ("confirmed the toll stood at
+    eight, revising earlier reports": what the speaker did), "which" clause
+    ("would ban the imports, which are made in Asia": the writer's gloss)
+    or aside (", while traders expect a rise"), nor a time phrase on the
+    cue ("called the plan “reckless” on Monday": when it was said is not
+    what was said). The model is free elsewhere: PolNeAR's statements often
+    run past words the parse hangs on the cue ("announced a concert in
+    support of Sanders")."""
+    for k in range(rule_end, sent_end):
+        tok = doc[k]
+        if is_speech_verb(tok, lex) and (
+                (tok.dep_ == "conj" and tok.head.i == cue.i) or any(lex.has_dep(c, "subject") for c in tok.children)):
+            return max(rule_end, tok.left_edge.i)
+        after_comma = doc[k - 1].text == ","
+        if after_comma and ((tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i == k) or _is_aside(tok, lex)
+                            or (tok.lower_ == "which" and tok.head.dep_ == "relcl")):
+            return k
+        if tok.head.i == cue.i and tok.left_edge.i == k and _is_when(tok):
+            return k
+    return sent_end
 
 
 def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: Lexicon) -> list[int]:
-    """Token indices where the statement starting at ``start`` may end.
-
-    Never past a comma-led participle clause ("confirmed the toll stood at
-    eight, revising earlier reports": what the speaker did), "which" clause
-    ("would ban the imports, which are made in Asia": the writer's gloss) or
-    aside (", while traders expect a rise"), which the rules in ``cues``
-    keep out on purpose, nor
-    past a time phrase on the cue ("called the plan “reckless” on Monday"):
-    when it was said is not what was said, nor into a report of its own
-    ("said A, and one in four said B"; "announced A and said B"). The
-    model is free elsewhere: PolNeAR's statements often run past words the
-    parse hangs on the cue ("announced a concert in support of Sanders")."""
-    for k in range(rule_end, sent_end):
-        tok = doc[k]
-        if is_speech_verb(tok, lex) and ((tok.dep_ == "conj" and tok.head.i == cue.i) or any(lex.has_dep(c, "subject") for c in tok.children)):
-            sent_end = max(rule_end, tok.left_edge.i)
-            break
-        if doc[k - 1].text == "," and (
-                (doc[k].dep_ == "advcl" and doc[k].tag_ == "VBG" and doc[k].left_edge.i == k)
-                or _is_aside(doc[k], lex)
-                or (doc[k].lower_ == "which" and doc[k].head.dep_ == "relcl")) or (
-                doc[k].head.i == cue.i and doc[k].left_edge.i == k and _is_when(doc[k])):
-            sent_end = k
-            break
+    """Token indices where the statement starting at ``start`` may end: the
+    rules' end, the last one allowed (see ``_limit``), and every break
+    (punctuation, coordinator, clause edge) between."""
+    sent_end = _limit(doc, cue, rule_end, sent_end, lex)
     ends = {rule_end, _trimmed_end(doc, start, sent_end)}
     for k in range(start + 2, sent_end):
         tok = doc[k]
