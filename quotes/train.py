@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, DocBin
 
 from .boundaries import EndModel, fit, instances
-from .gold import GoldDocument, read_gold
+from .gold import GoldDocument, GoldFormatError, read_gold
 from .lexicon import Lexicon
 
 _WORD = re.compile(r"\w")
@@ -64,13 +64,17 @@ def end_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[l
 
 
 def parsed(golds: list[GoldDocument], docs_path: Optional[Path]) -> Iterable[Doc]:
+    """The gold articles parsed, or read from ``docs_path`` (a DocBin of
+    the same articles in the same order, to skip parsing)."""
     from .pipeline import Extractor
 
     nlp = Extractor.shared().nlp
-    if docs_path is not None and docs_path.exists():
-        yield from DocBin().from_disk(docs_path).get_docs(nlp.vocab)
-        return
-    yield from nlp.pipe((g.text for g in golds), batch_size=32)
+    if docs_path is None:
+        return nlp.pipe((g.text for g in golds), batch_size=32)
+    docs = list(DocBin().from_disk(docs_path).get_docs(nlp.vocab))
+    if len(docs) != len(golds) or any(d.text != g.text for d, g in zip(docs, golds)):
+        raise ValueError(f"{docs_path}: not the parsed articles of the gold folder ({len(docs)} documents for {len(golds)} articles)")
+    return docs
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -82,15 +86,25 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = ap.parse_args(argv)
 
     t0 = time.time()
-    golds = read_gold(args.gold)
-    lex = Lexicon.load()
-    data = []
-    labels: set[str] = set()
-    for gold, doc in zip(golds, parsed(golds, args.docs)):
-        labels.update(t.dep_ for t in doc)
-        data.extend(end_examples(doc, gold, lex))
+    try:
+        golds = read_gold(args.gold)
+        lex = Lexicon.load()
+        data = []
+        labels: set[str] = set()
+        for gold, doc in zip(golds, parsed(golds, args.docs)):
+            labels.update(t.dep_ for t in doc)
+            data.extend(end_examples(doc, gold, lex))
+        if not data:
+            raise ValueError(f"{args.gold}: no reported statement of the rules matches a gold one; nothing to fit")
+    except (GoldFormatError, OSError, ValueError) as err:
+        print(f"quotes.train: error: {err}", file=sys.stderr)
+        return 2
     weights = fit(data, epochs=args.epochs)
-    EndModel(weights, frozenset(labels)).save(args.out)
+    try:
+        EndModel(weights, frozenset(labels)).save(args.out)
+    except OSError as err:
+        print(f"quotes.train: error: {args.out}: cannot write the weights ({err.strerror})", file=sys.stderr)
+        return 2
     print(f"{len(golds)} articles, {len(data)} statements, {len(weights)} weights -> {args.out} "
           f"({time.time() - t0:.0f} s)", file=sys.stderr)
     return 0

@@ -117,6 +117,17 @@ def test_training_is_reproducible(tmp_path):
     assert json.loads(out1.read_text())["about"].startswith("content end scorer")
 
 
+@pytest.mark.parametrize("make_args", [
+    lambda tmp: [str(tmp / "missing"), str(tmp / "out.json")],
+    lambda tmp: [str(tmp), str(tmp / "out.json")],  # a folder with no gold
+    lambda tmp: [str(REPO / "corpus"), str(tmp / "no" / "such" / "dir" / "out.json"), "--epochs", "1"],
+])
+def test_training_on_bad_input_fails_in_one_line(tmp_path, capsys, make_args):
+    assert train_main(make_args(tmp_path)) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("quotes.train: error: ") and "\n" not in err and str(tmp_path) in err
+
+
 def test_shipped_weights_are_small():
     path = REPO / "models" / "content_ends.json"
     assert path.stat().st_size < 5_000_000
