@@ -149,15 +149,20 @@ def features(doc: Doc, cue: Token, start: int, end: int, rule_end: int, sent_end
         if word is not None:
             head_in = start <= word.head.i < end
             ent = word.ent_type_ or next((c.ent_type_ for c in word.children if c.dep_ == "pobj"), "")
-            f += [f"word={_word(word)}", f"word_dep={word.dep_}", f"word_ent={ent}|head_is_cue={word.head.i == cue.i}", f"word={_word(word)}|dep={word.dep_}",
-                  f"word_head_in={head_in}", f"word_dep={word.dep_}|head_in={head_in}",
-                  f"word_head_is_cue={word.head.i == cue.i}", f"next={_word(nxt)}|word={_word(word)}"]
+            on_cue = word.head.i == cue.i
+            f += [f"word={_word(word)}", f"word_dep={word.dep_}", f"word={_word(word)}|dep={word.dep_}",
+                  f"word_ent={ent}|head_is_cue={on_cue}", f"word_head_in={head_in}",
+                  f"word_dep={word.dep_}|head_in={head_in}", f"word_head_is_cue={on_cue}",
+                  f"next={_word(nxt)}|word={_word(word)}"]
             root = _segment_root(doc, word.i, sent_end)
             if root is not None:
                 r_in = start <= root.head.i < end
                 f += [f"rest_root={root.dep_}|{root.tag_}", f"rest_root={root.dep_}|head_in={r_in}",
                       f"rest_root_head_is_cue={root.head.i == cue.i}",
                       f"rest_root_subject={any(c.dep_ in ('nsubj', 'nsubjpass') for c in root.children)}"]
+        following = [t for t in rest if not t.is_punct][:2]
+        if len(following) == 2:
+            f.append(f"words={_word(following[0])}_{_word(following[1])}")
         f.append(f"rest_len={_bucket(len(rest))}")
         if any(t.is_quote for t in rest):
             f.append("rest_has_quote")
@@ -172,6 +177,8 @@ def features(doc: Doc, cue: Token, start: int, end: int, rule_end: int, sent_end
         f += [f"{move}={tok.dep_}|{hangs}", f"{move}={tok.dep_}|{hangs}|{ent}"]
     last = doc[end - 1]
     f += [f"last={_word(last)}", f"last_dep={last.dep_}"]
+    if end - 2 >= start:
+        f.append(f"last2={_word(doc[end - 2])}_{_word(last)}")
     f.append(f"len={_bucket(end - start)}")
     if sum(1 for t in doc[start:end] if t.is_quote) % 2:
         f.append("open_quote")
