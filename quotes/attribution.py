@@ -275,10 +275,13 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
             return None  # "declined to say": not a statement
         speaker = rep.speaker
         if speaker is not None and q.start <= speaker.start_char < q.end:
-            # The parse took a word of the quotation as the subject.
+            # The parse took a word of the quotation as the subject. The
+            # speaker is the name between the quotation and its cue ("''...,''
+            # Mr. Daniloff, now 81, said"), else the one just before the cue.
             from .cues import _subject_to_the_left
 
-            subj = _subject_to_the_left(verb)
+            subj = _name_between(doc, last.i + 1, verb.i) if verb.i > last.i else None
+            subj = subj or _subject_to_the_left(verb)
             speaker = mention_span(subj, lex) if subj is not None and not (q.start <= subj.idx < q.end) else None
         return Report(cue=rep.cue, content=None, speaker=speaker)
     # "She then addressed the supporters again: “...”", "Trump boomed: “...”":
@@ -307,6 +310,18 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 rep = report_of(verb, lex)
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
+    return None
+
+
+def _name_between(doc: Doc, start: int, end: int) -> Optional[Token]:
+    """The first name in ``doc[start:end]``, as the last word of its run."""
+    for i in range(start, end):
+        if doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON":
+            while i + 1 < end and (doc[i + 1].pos_ == "PROPN" or doc[i + 1].ent_type_ == "PERSON"):
+                i += 1
+            return doc[i]
+        if not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("DET", "ADJ", "NOUN")):
+            return None
     return None
 
 

@@ -326,6 +326,13 @@ def test_name_after_a_quotation_and_its_cue_speaks_whatever_the_parse(extractor,
     assert (q.type, q.cue.text, q.speaker.text) == ("direct", "said", speaker)
 
 
+def test_a_subject_inside_the_quotation_gives_way_to_the_name_after_it(extractor):
+    text = ("''If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,'' "
+            "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone this week.")
+    q = one(extractor, text)
+    assert (q.type, q.speaker.text) == ("direct", "Mr. Daniloff")
+
+
 def test_participle_after_an_inverted_speaker_is_that_speaker_s(extractor):
     text = "“Having the file is valuable,” said Skelly, explaining he worked more closely with the staff."
     quotes = extractor.extract(text)
