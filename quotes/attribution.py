@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import Report, according_to, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of
 from .lexicon import Lexicon
-from .quotemarks import Quotation, find_quotations
+from .quotemarks import Quotation, find_quotations, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -198,7 +198,7 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             candidates.append(cand)
             previous_direct = cand
             continue
-        if previous_direct is not None and _starts_paragraph(text, q.start) and n_words >= MIN_UNCUED_WORDS and _paragraph_gap(text, previous_direct.end, q.start) <= 1:
+        if previous_direct is not None and starts_paragraph(text, q.start) and n_words >= MIN_UNCUED_WORDS and _paragraph_gap(text, previous_direct.end, q.start) <= 1:
             cand = Candidate("direct", q.start, q.end, None, None, 0.6, carried_from=previous_direct)
             candidates.append(cand)
             previous_direct = cand
@@ -217,13 +217,6 @@ def _is_title(inner: str) -> bool:
     if not words or len(words) > 6 or re.search(r"[.!?]\W*$", inner.strip()):
         return False
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and len(words) >= 2
-
-
-def _starts_paragraph(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i < 0 or text[i] == "\n"
 
 
 def _paragraph_gap(text: str, a: int, b: int) -> int:

@@ -28,7 +28,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .cues import mark_of, is_speech_verb
+from .cues import is_aside, is_speech_verb
 from .lexicon import Lexicon
 
 # Boundaries worth considering: before these punctuation marks ...
@@ -70,14 +70,10 @@ def _is_when(tok: Token) -> bool:
         c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ == "pobj")
 
 
-def _is_aside(tok: Token, lex: Lexicon) -> bool:
-    """"..., while most traders expect a rise": the first word of a clause
-    with a subject of its own that ``models/aside_marks.txt`` marks as the
-    writer's aside."""
+def _opens_aside(tok: Token, lex: Lexicon) -> bool:
+    """``tok`` is the first word of an aside clause (``cues.is_aside``)."""
     clause = tok.head if lex.has_dep(tok, "mark") else tok
-    if clause.left_edge.i != tok.i or not any(lex.has_dep(c, "subject") for c in clause.children):
-        return False
-    return mark_of(clause, lex) in lex.aside_marks
+    return clause.left_edge.i == tok.i and is_aside(clause, lex)
 
 
 def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> int:
@@ -99,7 +95,7 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
                 (tok.dep_ == "conj" and tok.head.i == cue.i) or any(lex.has_dep(c, "subject") for c in tok.children)):
             return max(rule_end, tok.left_edge.i)
         after_comma = doc[k - 1].text == ","
-        if after_comma and ((tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i == k) or _is_aside(tok, lex)
+        if after_comma and ((tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i == k) or _opens_aside(tok, lex)
                             or (tok.lower_ == "which" and tok.head.dep_ == "relcl")):
             return k
         if tok.head.i == cue.i and tok.left_edge.i == k and _is_when(tok):
@@ -215,11 +211,10 @@ class EndModel:
 
     def choose(self, doc: Doc, cue: Token, start: int, end: int, lex: Lexicon) -> int:
         """The best end for a statement the rules gave as ``doc[start:end]``."""
-        sent_end = doc[start].sent.end
-        if end > sent_end or start <= cue.i:
-            return end  # a statement before its cue, or across sentences
-        options = candidate_ends(doc, cue, start, end, sent_end, lex)
-        return options[self.pick([features(doc, cue, start, e, end, sent_end) for e in options], self.weights)]
+        if not applies(doc, cue, start, end):
+            return end
+        options, feats = instances(doc, cue, start, end, lex)
+        return options[self.pick(feats, self.weights)]
 
     @staticmethod
     def pick(options: Sequence[Sequence[str]], weights: dict[str, float]) -> int:
@@ -227,8 +222,14 @@ class EndModel:
         return max(range(len(options)), key=lambda j: (sum(weights.get(x, 0.0) for x in options[j]), "at_rule" in options[j], j))
 
 
+def applies(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """Whether the model places this statement's end: one that follows its
+    cue within a sentence (not "..., he said", nor one across sentences)."""
+    return cue.i < start and end <= doc[start].sent.end
+
+
 def instances(doc: Doc, cue: Token, start: int, end: int, lex: Lexicon) -> tuple[list[int], list[list[str]]]:
-    """The candidate ends of one statement and their features (training)."""
+    """The candidate ends of one statement and the features of each."""
     sent_end = doc[start].sent.end
     options = candidate_ends(doc, cue, start, end, sent_end, lex)
     return options, [features(doc, cue, start, e, end, sent_end) for e in options]

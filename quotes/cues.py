@@ -71,10 +71,17 @@ def _is_time(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") and tok.head.ent_type_ in ("DATE", "TIME", "") and tok.pos_ in ("PROPN", "NOUN", "NUM")
 
 
-def mark_of(clause: Token, lex: Lexicon) -> str:
+def _mark_of(clause: Token, lex: Lexicon) -> str:
     """The subordinator opening a clause ("while", "even as"), lowercased."""
     words = [c for c in clause.children if c.i < clause.i and (lex.has_dep(c, "mark") or c.dep_ == "advmod")]
     return " ".join(c.lower_ for c in sorted(words, key=lambda c: c.i))
+
+
+def is_aside(clause: Token, lex: Lexicon) -> bool:
+    """"..., while analysts expect a rise": a clause with a subject of its
+    own opened by a subordinator in ``models/aside_marks.txt``, the
+    writer's aside rather than part of a statement."""
+    return _mark_of(clause, lex) in lex.aside_marks and any(lex.has_dep(c, "subject") for c in clause.children)
 
 
 def _own_report(tok: Token, lex: Lexicon) -> bool:
@@ -108,7 +115,7 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
             # non-restrictive "which" closing the clause is the writer's gloss.
             cut = tok.left_edge.i - 1
         elif comma_led and (tok.dep_ == "advcl" or lex.has_dep(tok, "relative_clause")) and tok.i > root.i and (
-                (mark_of(tok, lex) in lex.aside_marks and any(lex.has_dep(c, "subject") for c in tok.children)) or _own_report(tok, lex)):
+                is_aside(tok, lex) or _own_report(tok, lex)):
             cut = tok.left_edge.i - 1
         else:
             continue

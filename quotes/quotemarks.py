@@ -138,7 +138,7 @@ def find_quotations(text: str) -> list[Quotation]:
             depth = _innermost(stack, family)
             if depth is not None:
                 _close(stack, depth, i + 1, close_bottom)
-            elif ch == CLOSE_DOUBLE and ((_is_opening(text, i) and not _is_closing(text, i)) or _starts_paragraph(text, i)):
+            elif ch == CLOSE_DOUBLE and ((_is_opening(text, i) and not _is_closing(text, i)) or starts_paragraph(text, i)):
                 # A ” typed where “ was meant; at a paragraph's start it
                 # can close nothing ("” … they are so not like him,” she said).
                 stack.append((family, i))
@@ -169,7 +169,8 @@ def find_quotations(text: str) -> list[Quotation]:
     return [q for q in found if q.end - q.start > 2]
 
 
-def _starts_paragraph(text: str, i: int) -> bool:
+def starts_paragraph(text: str, i: int) -> bool:
+    """Only spaces stand between offset ``i`` and a line break (or the text's start)."""
     j = i - 1
     while j >= 0 and text[j] in " \t\r":
         j -= 1

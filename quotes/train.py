@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, DocBin
 
-from .boundaries import EndModel, fit, instances
+from .boundaries import EndModel, applies, fit, instances
 from .gold import GoldDocument, GoldFormatError, read_gold
 from .lexicon import Lexicon
 
@@ -45,7 +45,7 @@ def end_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[l
             continue
         start, end = rep.content
         cue = rep.cue[-1]
-        if start <= cue.i or end > doc[start].sent.end:
+        if not applies(doc, cue, start, end):
             continue
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
         best: Optional[tuple[int, int]] = None
