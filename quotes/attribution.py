@@ -138,7 +138,11 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
                 end -= 1
             while start < end and not text[start].isalnum():
                 start += 1
-            if len(text[start:end].split()) < 3:
+            rest = _tokens_in(doc, start, end) if end > start else None
+            # "“...,” Texas delegate Bill Eastland, wearing a hat, said": what
+            # the quotation leaves of a misparsed clause is no statement
+            # without a verb.
+            if rest is None or len(text[start:end].split()) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
                 continue
         if rep.speaker is None and rep.cue[0].lower_ != "according":
             # "It was announced that ...": nobody is named; not a statement

@@ -417,7 +417,9 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     clauses ("the minister, who said ...")."""
     tok = cue
     climbed = ""
-    for _ in range(4):
+    # "able to sign up donors and score endorsements by citing": the
+    # speaker may be several clauses up.
+    for _ in range(8):
         # With two subjects ("Voters, Clinton suggested, don't ...",
         # "LONDON (Reuters) - Trump said") the one next to the verb speaks.
         subj = max((c for c in tok.children if lex.has_dep(c, "active_subject") or c.dep_ == "csubj"),
@@ -462,15 +464,35 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if noun.lemma_.lower() in lex.speech_nouns and lex.has_dep(noun, "object") and noun.head.lemma_.lower() in lex.issue_verbs:
                 tok = noun.head
                 continue
+            if not _can_speak(noun, lex) and lex.has_dep(noun, "object") and noun.head.pos_ in ("VERB", "AUX"):
+                # "approved a resolution condemning ...", "holding signs
+                # calling ...": a thing speaks for who made or holds it.
+                climbed = "acl"
+                tok = noun.head
+                continue
             return noun
-        if tok.dep_ == "pcomp" and tok.head.head is not tok.head:
+        if tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i:
             climbed = tok.dep_
             tok = tok.head.head  # "by saying", "after saying ..., the man"
+            while tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i:
+                tok = tok.head  # "In addition to stating ..., Clinton"
             continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
             return tok.head
         return _subject_to_the_left(cue)
     return None
+
+
+def _can_speak(noun: Token, lex: Lexicon) -> bool:
+    """A noun that can name a speaker: a name, a person, a group or an
+    organisation, not a thing ("a resolution", "signs")."""
+    lemma = noun.lemma_.lower()
+    of = next((c for c in noun.children if c.lower_ == "of"), None)
+    member = next((c for c in of.children if lex.has_dep(c, "prep_object")), None) if of is not None else None
+    if member is not None and _can_speak(member, lex):
+        return True  # "a group of rabbis", "an array of artists"
+    return (noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or lemma in lex.title_heads or noun.lower_ in lex.group_nouns or lemma in lex.org_nouns or lemma in lex.speech_nouns)
 
 
 def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
@@ -527,22 +549,42 @@ def _subject_to_the_left(cue: Token) -> Optional[Token]:
     no subject, the name just before it (past a parenthesis) is one."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    i = cue.i - 1
     doc = cue.doc
-    # Skip a parenthesis "(R-WI)" or an age ", 58,".
+    i = cue.i - 1
     if i >= 0 and doc[i].text in (")", ","):
+        candidates = []
+        if doc[i].text == "," and i > 0:
+            candidates.append(i - 1)  # "her adviser, Jake Sullivan, said"
+        # Skip a parenthesis "(R-WI)", an age ", 58," or an appositive or
+        # participle phrase ("Jay DiPietro, the club's president, said",
+        # "Bill Eastland, wearing a cowboy hat, said"); a finite verb in
+        # it means it is a clause of its own, not an aside on the speaker.
         opener = "(" if doc[i].text == ")" else ","
         j = i - 1
-        while j >= 0 and doc[j].text != opener and cue.i - j < 8:
+        while j >= 0 and doc[j].text != opener and cue.i - j < 25 and doc[j].tag_ not in ("VBD", "VBZ", "VBP", "MD"):
             j -= 1
         if j >= 0 and doc[j].text == opener:
-            i = j - 1
+            candidates.append(j - 1)
+        for k in candidates:
+            tok = _name_before(cue, k, strict=True)
+            if tok is not None:
+                return tok
+        return None
+    return _name_before(cue, i, strict=False)
+
+
+def _name_before(cue: Token, i: int, strict: bool) -> Optional[Token]:
+    """The head of the name ending at or (past adverbs) before token i."""
+    doc = cue.doc
     while i >= 0 and doc[i].pos_ == "ADV" and not _name_like(doc[i]):
         i -= 1
     if i < 0 or doc[i].sent != cue.sent:
         return None
     tok = doc[i]
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in ("he", "she", "they", "it", "we") or _name_like(tok):
+    pronoun = tok.lower_ in ("he", "she", "they", "it", "we")
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or pronoun or _name_like(tok):
+        if strict and tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC"):
+            return None  # "In Washington, said ..."
         while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.i < cue.i:
             tok = tok.head
         return tok

@@ -431,3 +431,41 @@ def test_closing_participle_inside_a_report_belongs_to_the_reporter(extractor):
     quotes = extractor.extract(text)
     assert [(q.text, q.cue.text, q.speaker.text) for q in quotes] == [
         ("the state would appeal the ruling", "said", "The governor"), ("the judge had overstepped", "arguing", "The governor")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # The parse hangs the name on the phrase before it, as an appositive.
+    ("At Boca West, where it costs new members $70,000 to sign up, Jay DiPietro, the club's president "
+     "and general manager, suggested that the trend was over.", "Jay DiPietro"),
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said the talks would go on.", "Jake Sullivan"),
+])
+def test_a_name_set_off_by_commas_before_a_subjectless_cue_speaks(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
+
+
+def test_what_a_quotation_leaves_of_a_misparsed_clause_is_no_statement(extractor):
+    text = ("“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat "
+            "and “Ted Cruz” campaign pins, said matter-of-factly.")
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == ("“We’ve had more successful conventions than this one,”", "Texas delegate Bill Eastland")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A thing "speaks" for whoever made or holds it.
+    ("The St. Paul City Council on Wednesday approved a resolution condemning the call for a ban on Muslims.", "The St. Paul City Council"),
+    # A group or a person does speak for itself.
+    ("Reporters met angry voters saying they want a ban on fracking.", "angry voters"),
+])
+def test_participle_on_a_noun_speaks_for_the_noun_only_if_it_can_speak(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In addition to stating that unborn babies have no constitutional rights, Clinton has vowed to repeal the amendment.", "Clinton"),
+    ("He will likely be able to sign up more donors and score a few endorsements by citing his Iowa results.", "He"),
+])
+def test_a_cue_after_a_preposition_speaks_for_the_clause_it_hangs_on(extractor, text, speaker):
+    q = next(q for q in extractor.extract(text) if q.cue.text in ("stating", "citing"))
+    assert q.speaker.text == speaker
