@@ -66,8 +66,8 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
             continue
         if prev.ent_type_ in AFFILIATION_ENTS or lex.country(prev.text) or prev.is_punct:
             break
-        if prev.lower_ in ("former", "then", "outgoing", "incoming", "new", "longtime", "top"):
-            break
+        if prev.lower_ in ("former", "then", "outgoing", "incoming", "new", "longtime", "top") or prev.lower_ in _DESCRIPTORS:
+            break  # "the club's 78-year-old president": an age is no part of a role
         # A lowercase title after a capitalised word: "Acme Corp chief
         # executive" — the capitalised words are the organisation; before a
         # capitalised title only portfolio words belong to the role:
@@ -115,8 +115,16 @@ def _until_clause(tokens: list[Token]) -> list[Token]:
 
 
 def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
-    possessive = any(t.tag_ == "POS" or t.text in ("'s", "’s") for t in tokens)
-    toks = [t for t in tokens if t.lower_ not in ("the", "a", "an") and t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    def in_name(k: int) -> bool:  # "St. Luke's Hospital"
+        return 0 < k < len(tokens) - 1 and tokens[k - 1].text[:1].isupper() and tokens[k + 1].text[:1].isupper()
+
+    named = {t.i for k, t in enumerate(tokens) if t.text in ("'s", "’s") and in_name(k)}
+    possessive = any((t.tag_ == "POS" or t.text in ("'s", "’s")) and t.i not in named for t in tokens)
+    # An age ("78-year-old") or a possessive pronoun ("her adviser") says
+    # nothing of where the speaker belongs.
+    toks = [t for t in tokens if t.i in named or (
+        t.lower_ not in ("the", "a", "an") and t.tag_ not in ("POS", "PRP$") and t.text not in ("'s", "’s")
+        and not (t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_ in _DESCRIPTORS or t.is_punct)))]
     if not toks or all(t.lower_ in lex.portfolios for t in toks):
         return None  # "Opposition candidate", "Defence barrister"
     if possessive and any(t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics for t in toks):
@@ -138,7 +146,7 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
             return None  # "24 year": no name in it
     if all(t.pos_ == "NUM" or t.lower_ in _DESCRIPTORS for t in toks):
         return None  # "Veteran", "24-year-old"
-    text = " ".join(t.text for t in toks).replace(" - ", "-")
+    text = "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text
     country = lex.country(text)
     if not country and lex.country(toks[0].text) and all(t.lower_ in lex.portfolios for t in toks[1:]):
         # "Greek Civil Protection Minister": the demonym is the affiliation;

@@ -74,3 +74,21 @@ def test_an_age_description_is_the_person_just_named(extractor):
     (q,) = extractor.extract(text)
     assert (q.speaker.text, q.speaker.name, q.speaker.affiliation) == ("The 23-year-old", "Marta Kovac", "Croatia")
     assert q.confidence < 0.95  # found through a description, not named in place
+
+
+def test_an_age_is_neither_role_nor_affiliation(extractor):
+    text = "Jay DiPietro, the club's 78-year-old president, suggested that the trend was over."
+    ((name, _, role, affiliation),) = speakers(extractor, text)
+    assert (name, role, affiliation) == ("Jay DiPietro", "president", None)
+
+
+def test_a_possessive_pronoun_is_no_affiliation(extractor):
+    text = "Her senior policy adviser, Jake Sullivan, said the talks would go on."
+    ((name, _, role, affiliation),) = speakers(extractor, text)
+    assert (name, role, affiliation) == ("Jake Sullivan", "senior policy adviser", None)
+
+
+def test_a_possessive_inside_an_organisation_name_stays(extractor):
+    text = "Maria Lopez, a nurse at St. Luke's Hospital, said the wards were full."
+    ((name, _, role, affiliation),) = speakers(extractor, text)
+    assert (name, role, affiliation) == ("Maria Lopez", "nurse", "St. Luke's Hospital")
