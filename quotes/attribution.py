@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import Report, according_to, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of
 from .lexicon import Lexicon
-from .quotemarks import Quotation, find_quotations, starts_paragraph
+from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -70,19 +70,6 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
             rep.content = (start, model.choose(doc, rep.cue[-1], start, end, lex))
         reports.append(rep)
     return reports
-
-
-def quotation_finder(quotations: list[Quotation]):
-    """A lookup of the quotation holding a character offset, if any."""
-    starts = [q.start for q in quotations]
-
-    def quotation_at(char: int) -> Optional[Quotation]:
-        k = bisect.bisect_right(starts, char) - 1
-        if k >= 0 and quotations[k].start <= char < quotations[k].end:
-            return quotations[k]
-        return None
-
-    return quotation_at
 
 
 def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, text: Optional[str] = None) -> list[Candidate]:

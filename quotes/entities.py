@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entity_repair import repaired_entities
 from .lexicon import Lexicon
+from .quotemarks import find_quotations, quotation_finder
 from .roles import role_in
 
 _STRIP = {"the", "a", "an"}
@@ -52,6 +53,7 @@ class _Mention:
     end: int
     entity: Entity
     is_subject: bool = False
+    quoted: bool = False  # inside a quotation: the speaker's words, not the narrator's
 
 
 def strip_article(text: str) -> str:
@@ -97,6 +99,9 @@ class EntityIndex:
                     self.national_default(e.role) or self.organisation_default(e.role))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        quotation_at = quotation_finder(find_quotations(self.text))
+        for m in self.mentions:
+            m.quoted = quotation_at(doc[m.start].idx) is not None
 
     def _add_surname_mentions(self) -> None:
         """"Klitschko said" where the NER saw no entity: a capitalised word
@@ -339,16 +344,21 @@ class EntityIndex:
     def _before(self, token: int, want) -> Optional[Entity]:
         k = bisect.bisect_left(self._starts, token) - 1
         seen = 0
-        fallback = None
+        fallback = quoted = None
         while k >= 0 and seen < 40:
             m = self.mentions[k]
             if want(m.entity):
-                if m.is_subject:
+                # "“... until I meet with Bibi,” he said": a name the
+                # quotation mentions is rarely who the narrator's "he" is.
+                if m.quoted:
+                    quoted = quoted or m.entity
+                elif m.is_subject:
                     return m.entity
-                fallback = fallback or m.entity
+                else:
+                    fallback = fallback or m.entity
             k -= 1
             seen += 1
-        return fallback
+        return fallback or quoted
 
     def resolve(self, mention: Span, recent_speakers: list[Entity] = ()) -> Resolution:
         lex = self.lex

@@ -9,8 +9,10 @@ never open or close anything.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 OPEN_DOUBLE = "“„‟"
 CLOSE_DOUBLE = "”"
@@ -206,3 +208,16 @@ def _close(stack, depth: int, end: int, close_bottom) -> None:
     else:
         # Anything opened inside and never closed was not a quotation.
         del stack[depth:]
+
+
+def quotation_finder(quotations: list[Quotation]):
+    """A lookup of the quotation holding a character offset, if any."""
+    starts = [q.start for q in quotations]
+
+    def quotation_at(char: int) -> Optional[Quotation]:
+        k = bisect.bisect_right(starts, char) - 1
+        if k >= 0 and quotations[k].start <= char < quotations[k].end:
+            return quotations[k]
+        return None
+
+    return quotation_at

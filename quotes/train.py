@@ -35,8 +35,8 @@ def _core_end(text: str, start: int, end: int) -> int:
 
 def end_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[list[list[str]], int]]:
     """(candidate features, index of the gold end) for one parsed article."""
-    from .attribution import find_reports, quotation_finder
-    from .quotemarks import find_quotations
+    from .attribution import find_reports
+    from .quotemarks import find_quotations, quotation_finder
 
     text = doc.text
     golds = [(g.content[0][0], g.content[-1][1]) for g in gold.attributions if g.content]

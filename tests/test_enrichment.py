@@ -92,3 +92,10 @@ def test_a_possessive_inside_an_organisation_name_stays(extractor):
     text = "Maria Lopez, a nurse at St. Luke's Hospital, said the wards were full."
     ((name, _, role, affiliation),) = speakers(extractor, text)
     assert (name, role, affiliation) == ("Maria Lopez", "nurse", "St. Luke's Hospital")
+
+
+def test_a_pronoun_does_not_resolve_to_a_name_only_the_quotation_mentions(extractor):
+    text = ("Donald Trump spoke to donors in Ohio on Monday. “Benjamin Netanyahu is a very good man,” he said. "
+            "He said the plan was good.")
+    names = [q.speaker.name for q in extractor.extract(text)]
+    assert names == ["Donald Trump", "Donald Trump"]
