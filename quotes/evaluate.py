@@ -35,15 +35,19 @@ attributions of the same document:
   attributed P = attributed matches / predictions, R = attributed matches /
   gold. A ratio with a zero denominator is 0.
 
-**Split quotes.** PolNeAR annotates a split quote (``“A,” she said. “B.”``)
-as one attribution with a discontinuous content, while the extractor emits
-one record per part. Before matching against PolNeAR (brat) gold, records
-of type ``direct`` that share the same cue span and the same speaker (same
-mention span; or, when either has no mention, the same resolved name), and
-whose sentence indices are at most one apart, are merged into one
-prediction whose content is the union of the parts. The project's corpus
-format annotates each part as its own statement, so nothing is merged
-there. (``score(..., merge_split=True/False)`` overrides this.)
+**Split quotes.** PolNeAR annotates one attribution per cue: a split quote
+(``“A. A2,” she said. “B.”``) and the quote paragraphs that continue it
+with no cue of their own are one attribution with a discontinuous content,
+while the extractor emits one record per part. Before matching against
+PolNeAR (brat) gold, records of type ``direct`` are merged into one
+prediction, whose content is the union of the parts, when they share the
+same cue span (one occurrence of the cue is one speech act) and the same
+speaker (same mention span; or, when either has no mention, the same
+resolved name); a ``direct`` record with no cue joins the ``direct``
+record just before it when both have the same resolved speaker name and
+it is in the same or the next paragraph. The project's corpus format
+annotates each part as its own statement, so nothing is merged there.
+(``score(..., merge_split=True/False)`` overrides this.)
 
 **Subsets.** ALL: every gold attribution. SPEECH: the gold attributions
 whose cue contains a word (lowercased) listed in ``models/speech_words.txt``
@@ -237,9 +241,10 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
 
 
 def split_quote_groups(quotes: Sequence[Quote]) -> list[list[Quote]]:
-    """Group the parts of split quotes (same cue span, same speaker, type
-    direct, sentence indices at most one apart); every other record is a
-    group of its own. Groups are in order of their first part."""
+    """Group the parts of split quotes: direct records with the same cue
+    span and speaker, and a cue-less direct record continuing the one just
+    before it (same speaker name, same or next paragraph); every other
+    record is a group of its own. Groups are in order of their first part."""
     n = len(quotes)
     parent = list(range(n))
 
@@ -249,18 +254,31 @@ def split_quote_groups(quotes: Sequence[Quote]) -> list[list[Quote]]:
             i = parent[i]
         return i
 
-    direct = [i for i, q in enumerate(quotes) if q.type == "direct" and q.cue is not None]
+    direct = [i for i, q in enumerate(quotes) if q.type == "direct"]
     for x, i in enumerate(direct):
+        a = quotes[i]
+        if a.cue is None:
+            continue
         for j in direct[x + 1:]:
-            a, b = quotes[i], quotes[j]
-            if ((a.cue.start, a.cue.end) == (b.cue.start, b.cue.end)
-                    and abs(a.sentence - b.sentence) <= 1 and _same_speaker(a, b)):
+            b = quotes[j]
+            if b.cue is not None and (a.cue.start, a.cue.end) == (b.cue.start, b.cue.end) and _same_speaker(a, b):
                 parent[find(j)] = find(i)
+    for i, j in zip(direct, direct[1:]):
+        a, b = quotes[i], quotes[j]
+        if b.cue is None and _continues(a, b):
+            parent[find(j)] = find(i)
     groups: dict[int, list[Quote]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(quotes[i])
     out = [sorted(g, key=lambda q: (q.start, q.end)) for g in groups.values()]
     return sorted(out, key=lambda g: (g[0].start, g[0].end))
+
+
+def _continues(a: Quote, b: Quote) -> bool:
+    """``b``, a quote paragraph with no cue, goes on with ``a``'s words."""
+    name_a = _norm(a.speaker.name) if a.speaker else None
+    name_b = _norm(b.speaker.name) if b.speaker else None
+    return name_b is not None and name_a == name_b and 0 <= b.paragraph - a.paragraph <= 1
 
 
 def make_predictions(quotes: Sequence[Quote], merge_split: bool) -> list[Prediction]:

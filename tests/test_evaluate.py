@@ -216,15 +216,31 @@ def test_split_quote_parts_are_merged_for_polnear_gold():
     assert rec(r) == (0.5, 1.0, round(2 / 3, 4))
 
 
-def test_split_quote_needs_same_cue_direct_type_and_near_sentences():
+def test_split_quote_needs_same_cue_direct_type_and_speaker():
     assert len(split_quote_groups(split_preds())) == 1
     assert len(split_quote_groups(split_preds(type2="indirect"))) == 2
-    assert len(split_quote_groups(split_preds(sentence2=5))) == 2
+    # One occurrence of the cue is one speech act, however many sentences
+    # the first part runs to ("“A. A2. A3,” she said. “B.”").
+    assert len(split_quote_groups(split_preds(sentence2=5))) == 1
     a, b = split_preds()
-    b.cue = None
+    b.cue = Span("said", a.cue.start + 30, a.cue.end + 30)
     assert len(split_quote_groups([a, b])) == 2
     a, b = split_preds()
     b.speaker = Speaker("Then", *at(SPLIT, "Then"))
+    assert len(split_quote_groups([a, b])) == 2
+
+
+def test_a_quote_paragraph_with_no_cue_continues_the_one_before_by_the_same_speaker():
+    a, b = split_preds()
+    b.cue = None
+    b.paragraph = a.paragraph + 1
+    assert len(split_quote_groups([a, b])) == 2  # no speaker name: nothing ties them
+    a.speaker.name = b.speaker.name = "Ana Ruiz"
+    assert len(split_quote_groups([a, b])) == 1
+    b.paragraph = a.paragraph + 2
+    assert len(split_quote_groups([a, b])) == 2
+    b.paragraph = a.paragraph + 1
+    b.speaker = Speaker("Then", *at(SPLIT, "Then"), name="Ben Cole")
     assert len(split_quote_groups([a, b])) == 2
 
 
