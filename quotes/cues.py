@@ -32,11 +32,19 @@ class Report:
 def is_negated(tok: Token, lex: Lexicon) -> bool:
     """"declined to comment", "did not say", "has yet to confirm"."""
     # UD marks "not" as advmod, so the words count as well as the label.
-    if any(lex.has_dep(c, "negation") or c.lower_ in ("not", "n't", "never") for c in tok.children):
+    # A "not" the parse took from the quotation ("“Absolutely not,” Clinton
+    # responded") is what was said, not the verb's.
+    doc = tok.doc
+    if any((lex.has_dep(c, "negation") or c.lower_ in ("not", "n't", "never")) and not any(
+            _is_quote_mark(doc[k]) for k in range(min(c.i, tok.i) + 1, max(c.i, tok.i))) for c in tok.children):
         return True
     head = tok
     for _ in range(3):
         if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head.i == head.i:
+            break
+        if head.dep_ == "advcl" and head.tag_ == "VBG" and doc[head.left_edge.i - 1].text == ",":
+            # "declined to answer, adding: “...”", "did not attend, saying he
+            # was ill": a participle after a comma says something of its own.
             break
         if head.dep_ == "conj" and (any(lex.has_dep(c, "subject") for c in head.children) or any(
                 c.lower_ == "but" and c.i < head.i for c in head.head.children if c.dep_ == "cc")):
@@ -48,6 +56,10 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
         if head.lemma_.lower() in lex.negative_cues or any(lex.has_dep(c, "negation") for c in head.children):
             return head.dep_ != "ccomp"
     return any(c.lower_ == "yet" for c in tok.children)
+
+
+def _is_quote_mark(tok: Token) -> bool:
+    return tok.text in ("“", "”", '"', "''", "``", "‘", "’", "«", "»") or tok.tag_ in ("''", "``")
 
 
 def is_speech_verb(tok: Token, lex: Lexicon) -> bool:

@@ -469,3 +469,26 @@ def test_participle_on_a_noun_speaks_for_the_noun_only_if_it_can_speak(extractor
 def test_a_cue_after_a_preposition_speaks_for_the_clause_it_hangs_on(extractor, text, speaker):
     q = next(q for q in extractor.extract(text) if q.cue.text in ("stating", "citing"))
     assert q.speaker.text == speaker
+
+
+def test_a_not_inside_the_quotation_does_not_negate_its_cue(extractor):
+    text = "“Absolutely not, and never again,” Clinton responded."
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == ("“Absolutely not, and never again,”", "responded", "Clinton")
+
+
+def test_a_participle_after_a_comma_is_not_under_the_negated_verb(extractor):
+    text = ("The spokesman refused to answer questions on the election but said no meeting was planned, "
+            "adding: “If one is proposed we will consider it.”")
+    quotes = extractor.extract(text)
+    assert [(q.text, q.cue.text) for q in quotes] == [
+        ("no meeting was planned", "said"), ("“If one is proposed we will consider it.”", "adding")]
+    assert {q.speaker.text for q in quotes} == {"The spokesman"}
+
+
+def test_a_written_statement_reads(extractor):
+    text = "“We will not be intimidated,” the statement read."
+    q = one(extractor, text)
+    assert (q.cue.text, q.speaker.text) == ("read", "the statement")
+    # Reading is no statement without a quotation or a clause.
+    assert [q.cue.text for q in extractor.extract("He read the report on the train and said it was good.")] == ["said"]
