@@ -388,7 +388,7 @@ def test_read_polnear_layout_first_annotator_and_exact_offsets(tmp_path):
     assert (s, at(text, "Doe")[0]) == (24, 15)
     # two annotators: the first in sorted order (…_11aa) is used
     (tmp_path / "attributions" / "a_story_zz99.ann").write_text(
-        f"T1\tContent 0 5\tIntro\nT2\tAttribution 0 5\tIntro\nE1\tAttribution:T2 Content:T1\n")
+        "T1\tContent 0 5\tIntro\nT2\tAttribution 0 5\tIntro\nE1\tAttribution:T2 Content:T1\n")
     (tmp_path / "attributions" / "a_story_11aa.ann").write_text(
         f"T1\tSource 15 18\tDoe\nT2\tCue 19 23\tsaid\nT3\tContent {s} {e}\tit will rain today\n"
         "T4\tAttribution 19 23\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n")

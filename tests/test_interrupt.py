@@ -11,8 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from quotes.store import RunStore
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,6 @@ so the file runs in well under a minute.
 """
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 

@@ -633,7 +633,7 @@ stopped stop VERB VBN Tense=Past|VerbForm=Part 5 ccomp O
 """, []),
     # UD: "According" is case of "ministry", "to" is fixed on "According";
     # the rule looks for the noun under "to"/"according".
-    "according_to": ("According to the ministry, 12 people were killed in the strikes.", f"""
+    "according_to": ("According to the ministry, 12 people were killed in the strikes.", """
 According accord VERB VBG VerbForm=Ger 4 case O
 to to ADP IN _ 1 fixed O
 the the DET DT Definite=Def|PronType=Art 4 det B-ORG
