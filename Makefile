@@ -36,10 +36,12 @@ eval: install
 	$(VENV)/bin/quotes eval ../shared/polnear/dev
 	$(VENV)/bin/quotes eval corpus
 
-# Refit the learned end of reported statements (models/content_ends.json)
-# on PolNeAR train: offline, CPU, about two minutes, same output each time.
+# Refit the learned parts (models/content_ends.json, where a reported
+# statement ends; models/object_statements.json, whether a speech verb's
+# object is one) on PolNeAR train: offline, CPU, about two minutes, same
+# output each time.
 train: install
-	$(PY) -m quotes.train ../shared/polnear/train models/content_ends.json
+	$(PY) -m quotes.train ../shared/polnear/train models
 
 bench: dev
 	$(PY) bench/bench.py

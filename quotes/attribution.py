@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from . import object_statements
 from .cues import Report, according_to, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
@@ -48,15 +49,22 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Optional[Span]:
 
 def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> list[Report]:
     """Reported statements from the cues outside quotations. With ``refine``,
-    the learned end model (``boundaries``) places the end of each statement
-    that follows its cue."""
+    the learned models decide whether the object of a speech verb not
+    listed as reporting it is a statement (``object_statements``) and place
+    the end of each statement that follows its cue (``boundaries``)."""
     model = lex.content_ends if refine and lex.content_ends is not None and lex.content_ends.knows(doc) else None
+    objects = lex.object_statements if refine and lex.object_statements is not None and lex.object_statements.knows(doc) else None
     reports: list[Report] = []
     for tok in doc:
         if quotation_at(tok.idx) is not None:
             continue
         if is_speech_verb(tok, lex):
             rep = report_of(tok, lex)
+            if objects is not None and rep is not None and rep.content is None:
+                span = object_statements.candidate(tok, lex)
+                if span is not None and object_statements.keeps(objects, tok, span, lex) and not (
+                        rep.speaker is not None and span[0] <= rep.speaker.start < span[1]):
+                    rep.content = span
         elif tok.lower_ == "according":
             rep = according_to(tok, lex)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.speech_nouns:

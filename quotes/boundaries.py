@@ -196,8 +196,8 @@ class EndModel:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(weights=data["weights"], labels=frozenset(data["labels"]))
 
-    def save(self, path: str | Path) -> None:
-        data = {"about": "content end scorer, fitted by `make train`; see quotes/boundaries.py",
+    def save(self, path: str | Path, about: str = "content end scorer, fitted by `make train`; see quotes/boundaries.py") -> None:
+        data = {"about": about,
                 "labels": sorted(self.labels),
                 "weights": {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}}
         Path(path).write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -36,7 +36,7 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
     # responded") is what was said, not the verb's.
     doc = tok.doc
     if any((lex.has_dep(c, "negation") or c.lower_ in ("not", "n't", "never")) and not any(
-            _is_quote_mark(doc[k]) for k in range(min(c.i, tok.i) + 1, max(c.i, tok.i))) for c in tok.children):
+            is_quote_mark(doc[k]) for k in range(min(c.i, tok.i) + 1, max(c.i, tok.i))) for c in tok.children):
         return True
     head = tok
     for _ in range(3):
@@ -58,7 +58,7 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
     return any(c.lower_ == "yet" for c in tok.children)
 
 
-def _is_quote_mark(tok: Token) -> bool:
+def is_quote_mark(tok: Token) -> bool:
     return tok.text in ("“", "”", '"', "''", "``", "‘", "’", "«", "»") or tok.tag_ in ("''", "``")
 
 
@@ -375,6 +375,12 @@ def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """The object of verbs like "deny", "confirm", "criticise", "describe ... as"."""
     if cue.lemma_.lower() not in lex.object_cue_verbs:
         return None
+    return object_range(cue, lex)
+
+
+def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """The object of a verb with what completes it, whatever the verb
+    (``object_statements`` decides for verbs not listed as reporting it)."""
     doc = cue.doc
     obj = next((c for c in cue.rights if lex.has_dep(c, "object")), None)
     complements = [c for c in cue.rights if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
@@ -476,7 +482,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if noun.lemma_.lower() in lex.speech_nouns and lex.has_dep(noun, "object") and noun.head.lemma_.lower() in lex.issue_verbs:
                 tok = noun.head
                 continue
-            if not _can_speak(noun, lex) and lex.has_dep(noun, "object") and noun.head.pos_ in ("VERB", "AUX"):
+            if not can_speak(noun, lex) and lex.has_dep(noun, "object") and noun.head.pos_ in ("VERB", "AUX"):
                 # "approved a resolution condemning ...", "holding signs
                 # calling ...": a thing speaks for who made or holds it.
                 climbed = "acl"
@@ -495,13 +501,13 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     return None
 
 
-def _can_speak(noun: Token, lex: Lexicon) -> bool:
+def can_speak(noun: Token, lex: Lexicon) -> bool:
     """A noun that can name a speaker: a name, a person, a group or an
     organisation, not a thing ("a resolution", "signs")."""
     lemma = noun.lemma_.lower()
     of = next((c for c in noun.children if c.lower_ == "of"), None)
     member = next((c for c in of.children if lex.has_dep(c, "prep_object")), None) if of is not None else None
-    if member is not None and _can_speak(member, lex):
+    if member is not None and can_speak(member, lex):
         return True  # "a group of rabbis", "an array of artists"
     return (noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or lemma in lex.title_heads or noun.lower_ in lex.group_nouns or lemma in lex.org_nouns or lemma in lex.speech_nouns)

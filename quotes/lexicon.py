@@ -71,6 +71,7 @@ class Lexicon:
     dependencies: dict[str, frozenset[str]]
     # The learned end of reported statements (None without its weights file).
     content_ends: Optional["EndModel"] = None
+    object_statements: Optional["EndModel"] = None
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None) -> "Lexicon":
@@ -108,13 +109,12 @@ def _load(folder: str) -> Lexicon:
         if len(alias) > 3:
             countries[alias.lower()] = country
     deps = json.loads((d / "dependencies.json").read_text(encoding="utf-8"))
-    ends = d / "content_ends.json"
-    if ends.exists():
-        from .boundaries import EndModel
+    from .boundaries import EndModel
 
-        content_ends = EndModel.load(ends)
-    else:
-        content_ends = None
+    # The learned parts, fitted by `make train`; without them the rules stand.
+    ends, objects = d / "content_ends.json", d / "object_statements.json"
+    content_ends = EndModel.load(ends) if ends.exists() else None
+    object_statements = EndModel.load(objects) if objects.exists() else None
     return Lexicon(
         speech_verbs=_words(d / "speech_verbs.txt"),
         object_cue_verbs=_words(d / "object_cue_verbs.txt"),
@@ -146,4 +146,5 @@ def _load(folder: str) -> Lexicon:
         platforms=tuple((re.compile(p, re.I), name) for p, name in _table(d / "platforms.tsv")),
         dependencies={k: frozenset(v) for k, v in deps.items() if not k.startswith("_")},
         content_ends=content_ends,
+        object_statements=object_statements,
     )

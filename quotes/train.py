@@ -1,16 +1,26 @@
 """Fit the learned parts of the pipeline on annotated news (``make train``).
 
-    python -m quotes.train ../shared/polnear/train models/content_ends.json
+    python -m quotes.train ../shared/polnear/train models
 
 Reads gold in any layout ``quotes.gold`` reads, parses it with the default
-model, and fits ``boundaries.EndModel``: for every reported statement the
-rules find after its cue that overlaps a gold statement, the candidate end
-matching the gold end is the right choice. Runs offline on CPU in a few
-minutes; the same input gives the same weights.
+model, and writes two weight files into the models folder:
+
+- ``content_ends.json`` (``boundaries``): for every reported statement the
+  rules find after its cue that overlaps a gold statement, the candidate end
+  matching the gold end is the right choice;
+- ``object_statements.json`` (``object_statements``): for every speech verb
+  not listed as reporting its object, with an object and nothing else to
+  report, whether that object matches a gold statement (of the SPEECH
+  subset, at least half the words of the longer span shared, as
+  ``quotes.evaluate`` matches).
+
+Both are fitted with the rules alone (neither shipped model is used), so
+the same input gives the same weights. Runs offline on CPU in a few minutes.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
 import time
@@ -19,7 +29,9 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, DocBin
 
+from . import object_statements
 from .boundaries import EndModel, applies, fit, instances
+from .evaluate import WordIndex, is_speech, load_speech_words
 from .gold import GoldDocument, GoldFormatError, read_gold
 from .lexicon import Lexicon
 
@@ -63,6 +75,32 @@ def end_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[l
             yield feats, hits[0]
 
 
+def object_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[list[list[str]], int]]:
+    """([no-statement features, object features], 1 if the object is a gold
+    statement else 0) for each candidate object in one parsed article."""
+    from .cues import is_speech_verb, report_of
+    from .quotemarks import find_quotations, quotation_finder
+
+    text = doc.text
+    index = WordIndex(text)
+    speech_words = load_speech_words()
+    golds = [index.words([(g.content[0][0], g.content[-1][1])]) for g in gold.attributions
+             if g.content and is_speech(g, text, speech_words)]
+    quotation_at = quotation_finder(find_quotations(text))
+    for tok in doc:
+        if quotation_at(tok.idx) is not None or not is_speech_verb(tok, lex):
+            continue
+        rep = report_of(tok, lex)
+        if rep is None or rep.content is not None:
+            continue
+        span = object_statements.candidate(tok, lex)
+        if span is None:
+            continue
+        words = index.words([(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text))])
+        match = any(len(words & g) >= 0.5 * max(len(words), len(g)) for g in golds)
+        yield [object_statements.NO_STATEMENT, object_statements.features(tok, span, lex)], int(match)
+
+
 def parsed(golds: list[GoldDocument], docs_path: Optional[Path]) -> Iterable[Doc]:
     """The gold articles parsed, or read from ``docs_path`` (a DocBin of
     the same articles in the same order, to skip parsing)."""
@@ -80,7 +118,7 @@ def parsed(golds: list[GoldDocument], docs_path: Optional[Path]) -> Iterable[Doc
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m quotes.train", description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", type=Path, help="annotated articles (PolNeAR train)")
-    ap.add_argument("out", type=Path, help="where to write the weights (models/content_ends.json)")
+    ap.add_argument("out", type=Path, help="the folder to write the weights into (models)")
     ap.add_argument("--docs", type=Path, help="parsed articles as a spaCy DocBin, to skip parsing")
     ap.add_argument("--epochs", type=int, default=10)
     args = ap.parse_args(argv)
@@ -88,25 +126,33 @@ def main(argv: Optional[list[str]] = None) -> int:
     t0 = time.time()
     try:
         golds = read_gold(args.gold)
-        lex = Lexicon.load()
-        data = []
+        # The rules alone: fitting must not depend on the weights it replaces.
+        lex = dataclasses.replace(Lexicon.load(), content_ends=None, object_statements=None)
+        ends, objects = [], []
         labels: set[str] = set()
         for gold, doc in zip(golds, parsed(golds, args.docs)):
             labels.update(t.dep_ for t in doc)
-            data.extend(end_examples(doc, gold, lex))
-        if not data:
+            ends.extend(end_examples(doc, gold, lex))
+            objects.extend(object_examples(doc, gold, lex))
+        if not ends:
             raise ValueError(f"{args.gold}: no reported statement of the rules matches a gold one; nothing to fit")
+        if not args.out.is_dir():
+            raise ValueError(f"{args.out}: not a folder to write the weights into")
     except (GoldFormatError, OSError, ValueError) as err:
         print(f"quotes.train: error: {err}", file=sys.stderr)
         return 2
-    weights = fit(data, epochs=args.epochs)
+    end_weights = fit(ends, epochs=args.epochs)
+    object_weights = fit(objects, epochs=args.epochs) if objects else {}
     try:
-        EndModel(weights, frozenset(labels)).save(args.out)
+        EndModel(end_weights, frozenset(labels)).save(args.out / "content_ends.json")
+        EndModel(object_weights, frozenset(labels)).save(
+            args.out / "object_statements.json",
+            about="object statement gate, fitted by `make train`; see quotes/object_statements.py")
     except OSError as err:
         print(f"quotes.train: error: {args.out}: cannot write the weights ({err.strerror})", file=sys.stderr)
         return 2
-    print(f"{len(golds)} articles, {len(data)} statements, {len(weights)} weights -> {args.out} "
-          f"({time.time() - t0:.0f} s)", file=sys.stderr)
+    print(f"{len(golds)} articles: {len(ends)} statement ends, {len(objects)} objects, "
+          f"{len(end_weights) + len(object_weights)} weights -> {args.out} ({time.time() - t0:.0f} s)", file=sys.stderr)
     return 0
 
 

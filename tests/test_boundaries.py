@@ -1,5 +1,6 @@
-"""The learned end of reported statements (quotes/boundaries.py) and its
-training (quotes/train.py)."""
+"""The learned parts: the end of reported statements (quotes/boundaries.py),
+the object statement gate (quotes/object_statements.py) and their training
+(quotes/train.py)."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from quotes import object_statements
 from quotes.boundaries import EndModel, candidate_ends, features, fit
 from quotes.train import main as train_main
 
@@ -108,19 +110,25 @@ def test_model_places_ends_better_than_the_rules_on_polnear_dev(extractor):
 def test_training_is_reproducible(tmp_path):
     """`make train` on the project's own corpus: the same input gives the
     same weights, and they load."""
-    out1, out2 = tmp_path / "one.json", tmp_path / "two.json"
-    assert train_main([str(REPO / "corpus"), str(out1), "--epochs", "3"]) == 0
-    assert train_main([str(REPO / "corpus"), str(out2), "--epochs", "3"]) == 0
-    assert out1.read_bytes() == out2.read_bytes()
-    model = EndModel.load(out1)
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    assert train_main([str(REPO / "corpus"), str(one), "--epochs", "3"]) == 0
+    assert train_main([str(REPO / "corpus"), str(two), "--epochs", "3"]) == 0
+    for name in ("content_ends.json", "object_statements.json"):
+        assert (one / name).read_bytes() == (two / name).read_bytes()
+    model = EndModel.load(one / "content_ends.json")
     assert model.weights and "nsubj" in model.labels
-    assert json.loads(out1.read_text())["about"].startswith("content end scorer")
+    assert json.loads((one / "content_ends.json").read_text())["about"].startswith("content end scorer")
+    gate = EndModel.load(one / "object_statements.json")
+    assert json.loads((one / "object_statements.json").read_text())["about"].startswith("object statement gate")
+    assert all(k.startswith("obj:") for k in gate.weights)
 
 
 @pytest.mark.parametrize("make_args", [
-    lambda tmp: [str(tmp / "missing"), str(tmp / "out.json")],
-    lambda tmp: [str(tmp), str(tmp / "out.json")],  # a folder with no gold
-    lambda tmp: [str(REPO / "corpus"), str(tmp / "no" / "such" / "dir" / "out.json"), "--epochs", "1"],
+    lambda tmp: [str(tmp / "missing"), str(tmp)],
+    lambda tmp: [str(tmp), str(tmp)],  # a folder with no gold
+    lambda tmp: [str(REPO / "corpus"), str(tmp / "no" / "such" / "dir"), "--epochs", "1"],
 ])
 def test_training_on_bad_input_fails_in_one_line(tmp_path, capsys, make_args):
     assert train_main(make_args(tmp_path)) == 2
@@ -128,9 +136,57 @@ def test_training_on_bad_input_fails_in_one_line(tmp_path, capsys, make_args):
     assert err.startswith("quotes.train: error: ") and "\n" not in err and str(tmp_path) in err
 
 
+TWEET = "The senator tweeted a photo of the flooded road on Monday."
+
+
+def _with_gate(extractor, weights):
+    labels = extractor.lexicon.object_statements.labels
+    return dataclasses.replace(extractor.lexicon, object_statements=EndModel(weights, labels))
+
+
+def test_the_gate_decides_whether_an_unlisted_verbs_object_is_a_statement(extractor):
+    doc = extractor.nlp(TWEET)
+    cue = next(t for t in doc if t.text == "tweeted")
+    span = object_statements.candidate(cue, extractor.lexicon)
+    assert doc[span[0]:span[1]].text == "a photo of the flooded road"
+    feats = object_statements.features(cue, span, extractor.lexicon)
+    assert "obj:lemma=tweet" in feats
+    keep = _with_gate(extractor, {"obj:lemma=tweet": 1.0})
+    drop = _with_gate(extractor, {"obj:none": 1.0})
+    assert object_statements.keeps(keep.object_statements, cue, span, keep)
+    assert not object_statements.keeps(drop.object_statements, cue, span, drop)
+
+
+@pytest.mark.parametrize("text, verb", [
+    # A listed verb keeps its object whatever the gate.
+    ("The minister denied the allegations on Monday.", "denied"),
+    # A person, a group or an organisation is not a statement.
+    ("Police charged the driver after finding a weapon in the car.", "charged"),
+    ("The senator praised Obama at the rally.", "praised"),
+])
+def test_no_gate_for_listed_verbs_or_objects_that_can_speak(extractor, text, verb):
+    doc = extractor.nlp(text)
+    cue = next(t for t in doc if t.text == verb)
+    assert object_statements.candidate(cue, extractor.lexicon) is None
+
+
+def test_the_gate_is_applied_in_extraction(extractor):
+    from quotes.attribution import find_reports
+    from quotes.quotemarks import quotation_finder
+
+    doc = extractor.nlp(TWEET)
+
+    def contents(lex):
+        return [doc[r.content[0]:r.content[1]].text for r in find_reports(doc, lex, quotation_finder([])) if r.content]
+
+    assert contents(_with_gate(extractor, {"obj:lemma=tweet": 1.0})) == ["a photo of the flooded road"]
+    assert contents(_with_gate(extractor, {"obj:none": 1.0})) == []
+    assert contents(dataclasses.replace(extractor.lexicon, object_statements=None)) == []
+
+
 def test_shipped_weights_are_small():
-    path = REPO / "models" / "content_ends.json"
-    assert path.stat().st_size < 5_000_000
+    for name in ("content_ends.json", "object_statements.json"):
+        assert (REPO / "models" / name).stat().st_size < 5_000_000
 
 
 def test_component_saved_to_disk_keeps_the_end_model(extractor, tmp_path):
@@ -145,6 +201,7 @@ def test_component_saved_to_disk_keeps_the_end_model(extractor, tmp_path):
         component.from_disk(tmp_path / "quotes")
         assert component.lexicon.content_ends is not None
         assert component.lexicon.content_ends.weights == extractor.lexicon.content_ends.weights
+        assert component.lexicon.object_statements.weights == extractor.lexicon.object_statements.weights
         text = "Garcia promised to lower student debt, reform the immigration system, fix the roads and improve schools."
         assert [q.text for q in nlp(text)._.quotes] == [q.text for q in extractor.extract(text)]
     finally:

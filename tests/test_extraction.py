@@ -167,8 +167,6 @@ def test_sample_article(extractor):
 
 
 def test_component_sets_doc_extension(extractor):
-    import spacy
-
     nlp = extractor.nlp
     if "quotes" not in nlp.pipe_names:
         nlp.add_pipe("quotes")
