@@ -490,3 +490,10 @@ def test_a_written_statement_reads(extractor):
     assert (q.cue.text, q.speaker.text) == ("read", "the statement")
     # Reading is no statement without a quotation or a clause.
     assert [q.cue.text for q in extractor.extract("He read the report on the train and said it was good.")] == ["said"]
+
+
+def test_speaking_on_a_channel_or_a_condition_reports_nothing(extractor):
+    assert extractor.extract("She spoke to the newspaper on the condition of anonymity.") == []
+    assert extractor.extract("Speaking on the cable channel CNBC on Monday, the investor smiled.") == []
+    q = one(extractor, "The governor spoke about the economy for an hour.")
+    assert q.text == "the economy"
