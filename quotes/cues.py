@@ -219,6 +219,14 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         # "X asserted that A: “B,” she said": the parse hung both on the
         # last cue; the one that is a report of its own is not its content.
         clauses = [c for c in clauses if not _own_report(c, lex)] or clauses
+        # "Carson seems to see the problem — he told the AP that his task
+        # is ...", "Jeffrey Salkin, a rabbi, said he was alarmed": with a
+        # clause on each side, the parse took the one before for a second
+        # complement; the one after the cue is what it reports.
+        # Not one past another verb: the parse misread a later participle
+        # ("..., the company said, becoming ... as prices squeeze returns").
+        clauses = [c for c in clauses if c.i > cue.i and not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1:c.left_edge.i])] or clauses
     if clauses:
         child = clauses[0]
         start, end = _subtree_range(child)

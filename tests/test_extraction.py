@@ -497,3 +497,21 @@ def test_speaking_on_a_channel_or_a_condition_reports_nothing(extractor):
     assert extractor.extract("Speaking on the cable channel CNBC on Monday, the investor smiled.") == []
     q = one(extractor, "The governor spoke about the economy for an hour.")
     assert q.text == "the economy"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Carson seems to recognize his credibility problem — he told the AP that his task is to prove he is tough.",
+     "his task is to prove he is tough"),
+    ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis were alarmed.",
+     "he and other rabbis were alarmed"),
+])
+def test_of_a_clause_on_each_side_the_one_after_the_cue_is_reported(extractor, text, content):
+    q = one(extractor, text)
+    assert q.text == content
+
+
+def test_a_clause_past_a_later_participle_is_not_the_report(extractor):
+    text = ("Nordvind Energy has abandoned plans for a wind farm, the company said on Monday, becoming the latest "
+            "developer to pull out as higher interest rates squeeze returns.")
+    q = one(extractor, text)
+    assert q.text == "Nordvind Energy has abandoned plans for a wind farm"
