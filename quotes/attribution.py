@@ -15,7 +15,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from . import object_statements
-from .cues import Report, according_to, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of
+from .cues import (Report, according_to, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of,
+                   subject_to_the_left)
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
@@ -270,10 +271,8 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
             # The parse took a word of the quotation as the subject. The
             # speaker is the name between the quotation and its cue ("''...,''
             # Mr. Daniloff, now 81, said"), else the one just before the cue.
-            from .cues import _subject_to_the_left
-
             subj = _name_between(doc, last.i + 1, verb.i) if verb.i > last.i else None
-            subj = subj or _subject_to_the_left(verb)
+            subj = subj or subject_to_the_left(verb, lex)
             speaker = mention_span(subj, lex) if subj is not None and not (q.start <= subj.idx < q.end) else None
         return Report(cue=rep.cue, content=None, speaker=speaker)
     # "She then addressed the supporters again: “...”", "Trump boomed: “...”":

@@ -505,7 +505,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
             return tok.head
-        return _subject_to_the_left(cue)
+        return subject_to_the_left(cue, lex)
     return None
 
 
@@ -570,7 +570,7 @@ def _name_like(tok: Token) -> bool:
 _CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
 
-def _subject_to_the_left(cue: Token) -> Optional[Token]:
+def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
     """"Paul Ryan (R-WI) said ...": when the parse gives a finite speech verb
     no subject, the name just before it (past a parenthesis) is one."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP"):
@@ -592,15 +592,17 @@ def _subject_to_the_left(cue: Token) -> Optional[Token]:
         if j >= 0 and doc[j].text == opener:
             candidates.append(j - 1)
         for k in candidates:
-            tok = _name_before(cue, k, strict=True)
+            tok = _name_before(cue, k, lex, strict=True)
             if tok is not None:
                 return tok
         return None
-    return _name_before(cue, i, strict=False)
+    return _name_before(cue, i, lex, strict=False)
 
 
-def _name_before(cue: Token, i: int, strict: bool) -> Optional[Token]:
-    """The head of the name ending at or (past adverbs) before token i."""
+def _name_before(cue: Token, i: int, lex: Lexicon, strict: bool) -> Optional[Token]:
+    """The head of the name ending at or (past adverbs) before token i; not
+    ``strict``, also a noun that can speak or a share of people ("the
+    Democratic presidential candidate stated", "About 4 in 10 say")."""
     doc = cue.doc
     while i >= 0 and doc[i].pos_ == "ADV" and not _name_like(doc[i]):
         i -= 1
@@ -608,7 +610,8 @@ def _name_before(cue: Token, i: int, strict: bool) -> Optional[Token]:
         return None
     tok = doc[i]
     pronoun = tok.lower_ in ("he", "she", "they", "it", "we")
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or pronoun or _name_like(tok):
+    loose = not strict and (can_speak(tok, lex) or tok.ent_type_ in ("PERCENT", "CARDINAL") or tok.lower_ == "percent")
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or pronoun or _name_like(tok) or loose:
         if strict and tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC"):
             return None  # "In Washington, said ..."
         while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.i < cue.i:

@@ -278,6 +278,12 @@ class EntityIndex:
         # "Jane Doe, the country's health minister, said"; "X, mayor of Kyiv"
         for child in ent.root.children:
             if self.lex.has_dep(child, "appositive") and child.i > ent.root.i:
+                after = child.right_edge.i + 1
+                if after < len(self.doc) and self.doc[after].pos_ in ("VERB", "AUX"):
+                    # "hosts Mika Brzezinski, the Democratic candidate stated
+                    # that ...": an apposition ends in a comma; this phrase
+                    # is the next clause's subject, not her description.
+                    continue
                 toks = list(self.doc[child.left_edge.i:child.right_edge.i + 1])
                 # "an emergency physician at Lakeshore General and the
                 # study's lead author": the first description is the post.

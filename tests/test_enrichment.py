@@ -99,3 +99,10 @@ def test_a_pronoun_does_not_resolve_to_a_name_only_the_quotation_mentions(extrac
             "He said the plan was good.")
     names = [q.speaker.name for q in extractor.extract(text)]
     assert names == ["Donald Trump", "Donald Trump"]
+
+
+def test_a_description_with_no_closing_comma_is_not_an_apposition(extractor):
+    text = ("In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic presidential candidate "
+            "stated that the comments were dangerous.")
+    ((name, _, role, _),) = speakers(extractor, text)
+    assert name != "Mika Brzezinski" and role == "presidential candidate"

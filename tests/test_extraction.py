@@ -515,3 +515,14 @@ def test_a_clause_past_a_later_participle_is_not_the_report(extractor):
             "developer to pull out as higher interest rates squeeze returns.")
     q = one(extractor, text)
     assert q.text == "Nordvind Energy has abandoned plans for a wind farm"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # The parse hung the subject on the phrase before it.
+    ("In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic presidential candidate "
+     "stated that the comments were dangerous.", "the Democratic presidential candidate"),
+    ("About 4 in 10 say they want the next president to have more liberal policies.", "About 4 in 10"),
+])
+def test_a_noun_that_can_speak_just_before_a_subjectless_cue_speaks(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
