@@ -261,7 +261,10 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     # A quotation of a word or two is a quote only where the parse makes it
     # what the verb says; near a cue it is usually a name or a scare quote.
     if len(re.findall(r"\w+", span.text)) < 3:
-        order = governing
+        # ... unless it is punctuated as speech and its cue follows at once:
+        # "“Quiet!” Trump demanded", "“No,” she said".
+        spoken = re.search(r"[,!?]\W*$", span.text) is not None
+        order = governing + (after[:1] if spoken and after and after[0].i - last.i <= 3 else [])
     for verb in order:
         rep = report_of(verb, lex)
         if rep is None:

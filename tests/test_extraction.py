@@ -526,3 +526,13 @@ def test_a_clause_past_a_later_participle_is_not_the_report(extractor):
 def test_a_noun_that_can_speak_just_before_a_subjectless_cue_speaks(extractor, text, speaker):
     q = one(extractor, text)
     assert q.speaker.text == speaker
+
+
+def test_a_short_quotation_punctuated_as_speech_takes_the_cue_right_after_it(extractor):
+    text = "“I am not going anywhere,” Rubio said. “Let me talk,” Bush replied. “Quiet!” Trump demanded."
+    got = [(q.text, q.cue.text, q.speaker.text) for q in extractor.extract(text)]
+    assert got == [("“I am not going anywhere,”", "said", "Rubio"), ("“Let me talk,”", "replied", "Bush"),
+                   ("“Quiet!”", "demanded", "Trump")]
+    # A scare quote inside what a parenthetical cue reports stays inside it.
+    text = "Voters who backed the “reform,” officials said, now regret it."
+    assert [q.text for q in extractor.extract(text)] == ["Voters who backed the “reform,” officials said, now regret it"]
