@@ -350,21 +350,18 @@ class EntityIndex:
     def _before(self, token: int, want) -> Optional[Entity]:
         k = bisect.bisect_left(self._starts, token) - 1
         seen = 0
-        fallback = quoted = None
+        fallback = None
         while k >= 0 and seen < 40:
             m = self.mentions[k]
-            if want(m.entity):
-                # "“... until I meet with Bibi,” he said": a name the
-                # quotation mentions is rarely who the narrator's "he" is.
-                if m.quoted:
-                    quoted = quoted or m.entity
-                elif m.is_subject:
+            # "“Benjamin Netanyahu is a good man,” he said": a name only the
+            # quotation mentions is the speaker's subject, not the speaker.
+            if want(m.entity) and not m.quoted:
+                if m.is_subject:
                     return m.entity
-                else:
-                    fallback = fallback or m.entity
+                fallback = fallback or m.entity
             k -= 1
             seen += 1
-        return fallback or quoted
+        return fallback
 
     def resolve(self, mention: Span, recent_speakers: list[Entity] = ()) -> Resolution:
         lex = self.lex
