@@ -69,7 +69,8 @@ class Lexicon:
     countries: dict[str, str]
     platforms: tuple[tuple[re.Pattern, str], ...]
     dependencies: dict[str, frozenset[str]]
-    # The learned end of reported statements (None without its weights file).
+    # The learned parts (None without their weights files): where a reported
+    # statement ends (boundaries) and whether an object is one (object_statements).
     content_ends: Optional["EndModel"] = None
     object_statements: Optional["EndModel"] = None
 
