@@ -65,7 +65,7 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
                 span = object_statements.candidate(tok, lex)
                 if span is not None and object_statements.keeps(objects, tok, span, lex) and not (
                         rep.speaker is not None and span[0] <= rep.speaker.start < span[1]):
-                    rep.content = span
+                    rep.content, rep.guessed = span, True
         elif tok.lower_ == "according":
             rep = according_to(tok, lex)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.speech_nouns:
@@ -144,6 +144,10 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             # "It was announced that ...": nobody is named; not a statement
             # an analyst can attribute.
             conf = 0.5
+        elif rep.guessed:
+            # The object gate follows PolNeAR, which counts "posted a video
+            # of the rally" as an attribution; a reader may not.
+            conf = 0.6
         else:
             conf = 0.85
         candidates.append(Candidate("indirect", start, end, rep.cue, rep.speaker, conf))

@@ -27,6 +27,7 @@ class Report:
     cue: list[Token]  # the cue words ("said"; "according", "to")
     content: Optional[tuple[int, int]]  # token range [start, end) or None
     speaker: Optional[Span]
+    guessed: bool = False  # content taken by a learned gate, not by a rule
 
 
 def is_negated(tok: Token, lex: Lexicon) -> bool:

@@ -206,3 +206,24 @@ def test_component_saved_to_disk_keeps_the_end_model(extractor, tmp_path):
         assert [q.text for q in nlp(text)._.quotes] == [q.text for q in extractor.extract(text)]
     finally:
         nlp.remove_pipe("quotes")
+
+
+@pytest.mark.parametrize("text, verb, kept", [
+    ("Sanders blasted the decision on Monday.", "blasted", True),
+    ("She posted a video of the rally.", "posted", True),
+    ("He wrote a book about the war.", "wrote", False),
+    ("He read the report on the train.", "read", False),
+])
+def test_the_shipped_gate_decides_as_documented(extractor, text, verb, kept):
+    """The examples models/README.md and the README give for the gate."""
+    doc = extractor.nlp(text)
+    cue = next(t for t in doc if t.text == verb)
+    span = object_statements.candidate(cue, extractor.lexicon)
+    assert span is not None
+    assert object_statements.keeps(extractor.lexicon.object_statements, cue, span, extractor.lexicon) is kept
+
+
+def test_a_statement_the_gate_took_has_a_lower_confidence(extractor):
+    ruled, gated = extractor.extract("Sanders denied the report. Sanders blasted the decision.")
+    assert (ruled.cue.text, gated.cue.text) == ("denied", "blasted")
+    assert gated.confidence < ruled.confidence
