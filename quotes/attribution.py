@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import object_statements
@@ -20,6 +21,7 @@ from .cues import (Report, according_to, is_negated, is_speech_verb, mention_spa
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
+from .scan import positions_where
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "Name: statement" alone on a line (headlines, transcripts).
@@ -56,7 +58,13 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
     model = lex.content_ends if refine and lex.content_ends is not None and lex.content_ends.knows(doc) else None
     objects = lex.object_statements if refine and lex.object_statements is not None and lex.object_statements.knows(doc) else None
     reports: list[Report] = []
-    for tok in doc:
+    # Only a word whose lemma is a speech verb or noun, or "according", can
+    # be a cue: the other tokens are never looked at.
+    cue_words = lex.speech_verbs | lex.retort_verbs | lex.speech_nouns
+    maybe = set(positions_where(doc, LEMMA, lambda lemma: lemma.lower() in cue_words))
+    maybe.update(positions_where(doc, LOWER, lambda lower: lower == "according"))
+    for i in sorted(maybe):
+        tok = doc[i]
         if quotation_at(tok.idx) is not None:
             continue
         if is_speech_verb(tok, lex):
@@ -364,10 +372,11 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None = None, keep_unattributed: bool = False) -> list[Quote]:
+def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None = None, keep_unattributed: bool = False,
+                text: Optional[str] = None) -> list[Quote]:
     from .enrich import enrich
 
-    text = doc.text
+    text = doc.text if text is None else text
     candidates = find_candidates(doc, lex, keep_unattributed, text)
     records = []
     sent_starts = [s.start_char for s in doc.sents]

@@ -23,6 +23,9 @@ def platform_of(text: str, cue: list[Token], content: tuple[int, int], lex: Lexi
     start, end = sent.start_char, sent.end_char
     # Blank out the content so "interview" inside a quote is not a channel.
     window = text[start:max(start, content[0])] + " " * max(0, min(end, content[1]) - max(start, content[0])) + text[min(end, max(start, content[1])):end]
+    if not lex.any_platform.search(window):
+        return None
+    # The table's order decides between channels, not the position in the text.
     for pattern, platform in lex.platforms:
         if pattern.search(window):
             return platform

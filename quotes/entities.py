@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
+import numpy
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .entity_repair import repaired_entities
 from .lexicon import Lexicon
 from .quotemarks import find_quotations, quotation_finder
 from .roles import role_in
+from .scan import positions, word_ids
 
 _STRIP = {"the", "a", "an"}
 _AGE = re.compile(r"(?i)the \d+-year-old$")
@@ -68,6 +72,27 @@ def strip_article(text: str) -> str:
     return out
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _count_phrase(text: str, phrase: str) -> int:
+    """``len(re.findall(r"\b" + re.escape(phrase) + r"\b", text))`` without
+    compiling a pattern per name: most names are new to the regex cache."""
+    def boundary(i: int) -> bool:
+        before = i > 0 and _WORD_CHAR.match(text, i - 1) is not None
+        after = i < len(text) and _WORD_CHAR.match(text, i) is not None
+        return before != after
+
+    n, i = 0, text.find(phrase)
+    while i >= 0 and phrase:
+        if boundary(i) and boundary(i + len(phrase)):
+            n += 1
+            i = text.find(phrase, i + len(phrase))
+        else:
+            i = text.find(phrase, i + 1)
+    return n
+
+
 class EntityIndex:
     def __init__(self, doc: Doc, lex: Lexicon, text: Optional[str] = None):
         self.doc = doc
@@ -82,6 +107,7 @@ class EntityIndex:
         self._orgs: dict[str, Entity] = {}
         # Doc.text joins every token on each call: read it once.
         self.text = doc.text if text is None else text
+        self._orths = doc.to_array(ORTH)
         for ent in repaired_entities(doc, lex, self.text):
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -107,11 +133,12 @@ class EntityIndex:
         """"Klitschko said" where the NER saw no entity: a capitalised word
         that is the surname of someone named in full earlier."""
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
-        for tok in self.doc:
+        for i in positions(self.doc, LOWER, word_ids(self._by_surname)):
+            tok = self.doc[i]
             if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
-            entity = self._by_surname.get(tok.lower_)
-            if entity is None or len(entity.name.split()) < 2:
+            entity = self._by_surname[tok.lower_]
+            if len(entity.name.split()) < 2:
                 continue
             nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
@@ -147,9 +174,10 @@ class EntityIndex:
         name = self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         if len(toks) == 1 and toks[0].lower_ not in self._by_surname:
             # "Jacobs" where the NER missed "Zaid Jacobs" earlier.
-            for tok in doc[:ent.start]:
-                if tok.text == toks[0].text and tok.i > 0:
-                    prev = doc[tok.i - 1]
+            earlier = numpy.flatnonzero(self._orths[:ent.start] == get_string_id(toks[0].text)).tolist()
+            for i in earlier:
+                if i > 0:
+                    tok, prev = doc[i], doc[i - 1]
                     if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_ not in self.lex.title_heads and prev.lower_.rstrip(".") not in self.lex.honorifics \
                             and prev.lower_ not in self.lex.org_nouns:
                         return self.text[prev.idx:tok.idx + len(tok.text)]
@@ -547,7 +575,7 @@ class EntityIndex:
         best, most = None, 0
         for e in self.entities:
             if e.kind == "organization":
-                n = len(re.findall(r"\b" + re.escape(e.name) + r"\b", self.text))
+                n = _count_phrase(self.text, e.name)
                 last = e.name.split()[-1].lower()
                 if last in self.lex.org_nouns:
                     # "the court" after "the International Criminal Court"

@@ -9,9 +9,11 @@ spans so far and returns them corrected; the word lists they read are in
 """
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicon
+from .scan import positions, positions_where, word_ids
 
 
 def repaired_entities(doc: Doc, lex: Lexicon, text: str) -> list[Span]:
@@ -42,8 +44,9 @@ def _with_given_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
     out = [Span(doc, e.start, e.end, label="PERSON") if e.label_ in ("ORG", "GPE", "NORP") and looks_named(e) else e for e in ents]
     taken = {i for e in out for i in range(e.start, e.end)}
     extra = []
-    for tok in doc:
-        if tok.i in taken or tok.text not in lex.first_names or tok.i + 1 >= len(doc):
+    for i in positions(doc, ORTH, lex.first_name_ids):
+        tok = doc[i]
+        if tok.i in taken or tok.i + 1 >= len(doc):
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i < 3 and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
@@ -101,10 +104,13 @@ def _with_titled_names(doc: Doc, lex: Lexicon, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
     persons = [e for e in ents if e.label_ == "PERSON"]
     extra: list[Span] = []
-    for tok in doc:
-        word = tok.lower_.rstrip(".")
-        if not (word in lex.title_heads or word in lex.honorifics or word + "." in lex.honorifics):
-            continue
+
+    def titled(lower: str) -> bool:
+        word = lower.rstrip(".")
+        return word in lex.title_heads or word in lex.honorifics or word + "." in lex.honorifics
+
+    for k in positions_where(doc, LOWER, titled):
+        tok = doc[k]
         i = tok.i + 1
         while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and i not in taken and doc[i].lower_ not in lex.title_heads \
                 and doc[i].lower_ not in lex.org_nouns and doc[i].lower_ not in lex.portfolios and not lex.country(doc[i].text):
@@ -129,13 +135,12 @@ def _organisations_named_as_people(doc: Doc, lex: Lexicon, spans: list[Span]) ->
     names = {e[0].text for e in spans if e.label_ == "PERSON" and len(e) == 1 and e[0].text not in lex.first_names}
     if not names:
         return spans
-    # One pass over the text: the word before every occurrence.
+    # The word before every occurrence.
     before: dict[str, set[str]] = {}
-    prev = ""
-    for tok in doc:
-        if tok.text in names and prev:
-            before.setdefault(tok.text, set()).add(prev)
-        prev = tok.lower_.rstrip(".")
+    for i in positions(doc, ORTH, word_ids(names)):
+        prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+        if prev:
+            before.setdefault(doc[i].text, set()).add(prev)
     out = []
     for e in spans:
         words = before.get(e[0].text, ()) if e.label_ == "PERSON" and len(e) == 1 else ()

