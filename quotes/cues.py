@@ -244,8 +244,18 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             start = head.left_edge.i
             # The speaker may stand before the cue ("..., the minister said").
             end = cue.left_edge.i
-            if end > start and doc[end - 1].is_punct:
-                return _trim(doc, _after_colon(doc, start, end - 1), end)
+            # The comma before the speaker may hang on the cue: "Things
+            # have changed over the years, she says, especially ...".
+            comma = end - 1 if end > start and doc[end - 1].is_punct else (end if doc[end].text == "," else None)
+            if comma is not None and comma > start:
+                # ... and the statement may go on after the parenthesis.
+                after = cue.right_edge.i + 1
+                closed = doc[after - 1].text == "," or (after < len(doc) and doc[after].text == ",")
+                if closed and head.right_edge.i >= after:
+                    tail = _cut_trailing_participle(doc, head, after, head.right_edge.i + 1)
+                    if tail - after >= 3:
+                        return _trim(doc, _after_colon(doc, start, comma), tail)
+                return _trim(doc, _after_colon(doc, start, comma), comma)
         else:
             # "In the long run, many economists say, this effect could ...":
             # the attribution is a parenthesis inside what it reports; the

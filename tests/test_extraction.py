@@ -242,6 +242,19 @@ def test_parenthetical_cue_keeps_the_statement_before_it(extractor):
     assert (q.text, q.cue.text, q.speaker.text) == ("This campaign, he says, is different from the last one", "says", "he")
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    # The statement goes on after the parenthesis: all of it is reported.
+    ("Things have changed over the years, she says, especially in the social media era.", "says",
+     "Things have changed over the years, she says, especially in the social media era"),
+    # A comma-led participle after it is what the speaker did, not said.
+    ("She had struggled her whole life, Cruz explained, recalling a visit to a crack house.", "explained",
+     "She had struggled her whole life"),
+])
+def test_parenthetical_cue_after_the_start_of_its_statement(extractor, text, cue, content):
+    found = [(q.type, q.text) for q in extractor.extract(text) if q.cue.text == cue]
+    assert found == [("indirect", content)]
+
+
 def test_parenthetical_cue_before_a_quotation_is_a_direct_quote(extractor):
     text = "For Cruz, Blackwell wrote “has always defended these principles.”"
     quotes = extractor.extract(text)
