@@ -72,11 +72,18 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     # "Asked if he was bullied, ...", "a plan announced last year": a bare
     # participle modifying something else reports nothing by itself.
     if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(lex.has_dep(c, "aux") for c in tok.children):
-        return False
+        # ... except in a frame that names who reported: "As reported by
+        # the Post, ..." (see ``_as_frame_content``).
+        if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)):
+            return False
     # "Talking animals": a verb form used as a noun or an adjective.
     if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj"):
         return False
     return True
+
+
+def _has_mark(tok: Token, word: str, lex: Lexicon) -> bool:
+    return any(lex.has_dep(c, "mark") and c.lower_ == word for c in tok.children)
 
 
 def _is_time(tok: Token) -> bool:
@@ -290,12 +297,17 @@ def _as_frame_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     modifies, which is the statement."""
     doc = cue.doc
     head = cue.head
+    # "started reserving ad time, as first reported by the Times": the
+    # parse may hang the frame on a verb's complement; it frames the clause.
+    while head.dep_ == "xcomp" and head.head is not head:
+        head = head.head
     # A head inside a relative clause is a parse that lost the main clause.
     if not lex.has_dep(cue, "clausal_modifier") or head is cue or head.pos_ not in ("VERB", "AUX") or lex.has_dep(head, "relative_clause"):
         return None
-    if not any(lex.has_dep(c, "mark") and c.lower_ == "as" for c in cue.children):
+    if not _has_mark(cue, "as", lex):
         return None
-    if not any(lex.has_dep(c, "subject") for c in cue.children) or any(
+    # "As the Post reported", "As first reported by the Post".
+    if not any(lex.has_dep(c, "subject") or lex.has_dep(c, "agent") for c in cue.children) or any(
             lex.has_dep(c, "object") or lex.has_dep(c, "clause") for c in cue.children):
         return None
     if cue.lemma_.lower() not in lex.as_frame_verbs:

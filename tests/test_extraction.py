@@ -226,6 +226,11 @@ def test_object_of_a_clause_verb_is_not_the_statement(extractor):
 @pytest.mark.parametrize("text, content, speaker", [
     ("As the Washington Post reported, the department issued subpoenas to the foundation.", "the department issued subpoenas to the foundation", "the Washington Post"),
     ("The plan is unpopular with voters, as critics have noted.", "The plan is unpopular with voters", "critics"),
+    # A passive frame names the reporter as its agent.
+    ("As reported by Western Journalism, the secretary was told of her duty to protect classified information.",
+     "the secretary was told of her duty to protect classified information", "Western Journalism"),
+    ("The super PAC started reserving ad time this week, as first reported by the New York Times.",
+     "The super PAC started reserving ad time this week", "the New York Times"),
 ])
 def test_as_clause_frames_the_statement(extractor, text, content, speaker):
     q = one(extractor, text)
