@@ -10,6 +10,8 @@ wall time with the model load included:
 - their ratio (target >= 0.95), from the fastest of ``--rounds`` runs of
   each, taken in alternation (the machine's speed drifts between minutes);
 - the speed-up of ``--jobs 2`` over ``--jobs 1``;
+- the rule stage's CPU time as a share of the parse's, both taken batch by
+  batch in one process: a figure the machine's drift cannot skew;
 - peak memory (max RSS, from the child's rusage) of ``extract --jobs 1`` on
   the corpus and on 4 copies of it -- it should barely grow.
 
@@ -52,17 +54,42 @@ SPACY_SCRIPT = textwrap.dedent("""
 """)
 
 
+# The same articles parsed and then extracted batch by batch in one process:
+# the rule stage's share of the time, which drift in the machine's speed
+# cannot skew, since both halves of every batch run side by side.
+SHARE_SCRIPT = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from quotes.pipeline import Extractor
+
+    name, dirs = sys.argv[1], sys.argv[2:]
+    ex = Extractor.load(name)
+    texts = [p.read_text(encoding="utf-8") for d in dirs for p in sorted(Path(d).glob("*.txt"))]
+    parse = rules = 0.0
+    for i in range(0, len(texts), 32):
+        batch = texts[i:i + 32]
+        t0 = time.process_time()
+        docs = list(ex.nlp.pipe(batch, batch_size=32))
+        t1 = time.process_time()
+        for text, doc in zip(batch, docs):
+            ex.extract_doc(doc, text=text)
+        parse += t1 - t0
+        rules += time.process_time() - t1
+    print(parse, rules)
+""")
+
+
 class BenchError(Exception):
     pass
 
 
-def run(cmd: list[str], label: str) -> tuple[float, int, float]:
+def run(cmd: list[str], label: str, stdout=subprocess.DEVNULL) -> tuple[float, int, float]:
     """Run ``cmd``; return (wall seconds, max RSS in bytes, CPU seconds) of
     it and the processes it waited for."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=stdout,
                             stderr=subprocess.PIPE)
     # wait4 gives this child's own rusage (its ru_maxrss covers it and its
     # reaped children), unlike RUSAGE_CHILDREN which is cumulative over all.
@@ -185,6 +212,15 @@ def main(argv: list[str] | None = None) -> int:
         results["speedup_jobs2"] = t1 / t2
         print(f"jobs 2 speed-up: {t1 / t2:.2f}x ({words / t2:.0f} vs {words / t1:.0f} words/s)",
               flush=True)
+
+        with tempfile.TemporaryFile() as out:
+            run([sys.executable, "-c", SHARE_SCRIPT, model, *map(str, dirs)], "rule share", stdout=out)
+            out.seek(0)
+            parse, rules = map(float, out.read().split())
+        results["rules_share"] = rules / parse
+        results["ratio_in_process"] = parse / (parse + rules)
+        print(f"in one process: parse {parse:.1f} CPU s, rules {rules:.1f} CPU s ({rules / parse:.1%} of the parse); "
+              f"parse/(parse+rules) {parse / (parse + rules):.3f}", flush=True)
 
         print(f"peak memory 1x: {mb(rss1)} (bare spaCy: {mb(rss_spacy)})", flush=True)
         if not args.quick:
