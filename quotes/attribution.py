@@ -89,10 +89,11 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
     return reports
 
 
-def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, text: Optional[str] = None) -> list[Candidate]:
+def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, text: Optional[str] = None,
+                    quotations: Optional[list[Quotation]] = None) -> list[Candidate]:
     # Doc.text joins every token on each call: callers pass it once.
     text = doc.text if text is None else text
-    quotations = find_quotations(text)
+    quotations = find_quotations(text) if quotations is None else quotations
     quotation_at = quotation_finder(quotations)
     reports = find_reports(doc, lex, quotation_at)
     candidates: list[Candidate] = []
@@ -377,7 +378,9 @@ def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None 
     from .enrich import enrich
 
     text = doc.text if text is None else text
-    candidates = find_candidates(doc, lex, keep_unattributed, text)
+    # Found once: enrichment marks the names said inside quotations.
+    quotations = find_quotations(text)
+    candidates = find_candidates(doc, lex, keep_unattributed, text, quotations)
     records = []
     sent_starts = [s.start_char for s in doc.sents]
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
@@ -405,5 +408,5 @@ def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None 
                 meta=dict(meta or {}),
             )
         )
-    enrich(doc, candidates, records, lex, text)
+    enrich(doc, candidates, records, lex, text, quotations)
     return records

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from .entities import Entity, EntityIndex, strip_article
 from .lexicon import Lexicon
+from .quotemarks import Quotation
 from .records import Quote, Speaker
 
 # Cue words that continue the previous statement in the same channel.
@@ -49,8 +50,9 @@ def outlet_of(cue: list[Token], lex: Lexicon) -> Optional[str]:
     return None
 
 
-def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text: Optional[str] = None) -> None:
-    index = EntityIndex(doc, lex, text)
+def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text: Optional[str] = None,
+           quotations: Optional[list[Quotation]] = None) -> None:
+    index = EntityIndex(doc, lex, text, quotations)
     by_candidate = {id(c): r for c, r in zip(candidates, records)}
     recent: list[Entity] = []
     previous: Optional[Quote] = None

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entity_repair import repaired_entities
 from .lexicon import Lexicon
-from .quotemarks import find_quotations, quotation_finder
+from .quotemarks import Quotation, find_quotations, quotation_finder
 from .roles import role_in
 from .scan import positions, word_ids
 
@@ -94,7 +94,7 @@ def _count_phrase(text: str, phrase: str) -> int:
 
 
 class EntityIndex:
-    def __init__(self, doc: Doc, lex: Lexicon, text: Optional[str] = None):
+    def __init__(self, doc: Doc, lex: Lexicon, text: Optional[str] = None, quotations: Optional[list[Quotation]] = None):
         self.doc = doc
         self.lex = lex
         self.entities: list[Entity] = []
@@ -125,7 +125,7 @@ class EntityIndex:
                     self.national_default(e.role) or self.organisation_default(e.role))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        quotation_at = quotation_finder(find_quotations(self.text))
+        quotation_at = quotation_finder(find_quotations(self.text) if quotations is None else quotations)
         for m in self.mentions:
             m.quoted = quotation_at(doc[m.start].idx) is not None
 
