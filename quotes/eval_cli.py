@@ -156,16 +156,25 @@ def eval_command(gold_dir: Path, show_errors: bool, json_path: Optional[Path],
         def tick(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
+        left_out: list[str] = []
+
+        def skip(err: Exception) -> None:
+            # One line per bad article; the rest is scored.
+            left_out.append(str(err))
+            progress.console.print(f"quotes eval: left out {err}", markup=False, highlight=False, soft_wrap=True)
+
         try:
-            report = evaluate(gold_dir, extractor, limit, on_document=tick)
+            report = evaluate(gold_dir, extractor, limit, on_document=tick, on_error=skip)
         except GoldFormatError as e:
             raise click.ClickException(str(e))
 
     title = (f"{gold_dir} ({layout}): {report.n_docs} articles, {report.n_gold} gold, "
              f"{report.n_records} records ({report.n_pred} after merging split quotes)")
+    if left_out:
+        title += f"; {len(left_out)} article{'s' if len(left_out) > 1 else ''} left out (malformed gold, see above)"
     print_report(console, report, title, show_errors)
     if json_path:
         data = report.to_dict()
-        data.update({"gold_dir": str(gold_dir), "layout": layout, "model": model, "limit": limit})
+        data.update({"gold_dir": str(gold_dir), "layout": layout, "model": model, "limit": limit, "left_out": left_out})
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         console.print(f"wrote {json_path}", style="dim")

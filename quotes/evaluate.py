@@ -688,15 +688,17 @@ def score(gold_docs: Sequence[GoldDocument],
 
 def evaluate(gold_dir: str | Path, extractor=None, limit: Optional[int] = None, *,
              speech_words: Optional[Iterable[str]] = None,
-             on_document: Optional[Callable[[int, int], None]] = None) -> EvalReport:
+             on_document: Optional[Callable[[int, int], None]] = None,
+             on_error: Optional[Callable[[Exception], None]] = None) -> EvalReport:
     """Read the gold of ``gold_dir`` (PolNeAR or corpus layout), run
     ``extractor`` (an ``Extractor``; the shared default one when None) over
     its articles and score the result. ``on_document(done, total)`` is
-    called after each article."""
+    called after each article; ``on_error``, when given, with each article
+    whose gold is malformed, which is then left out (see ``read_gold``)."""
     from .gold import read_gold
     from .records import Document
 
-    docs = read_gold(gold_dir, limit)
+    docs = read_gold(gold_dir, limit, on_error)
     if extractor is None:
         from .pipeline import Extractor
 

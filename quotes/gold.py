@@ -25,7 +25,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 # A span as one or more (start, end) fragments, sorted, end exclusive.
 Spans = tuple[tuple[int, int], ...]
@@ -75,6 +75,25 @@ def read_text(path: str | Path) -> str:
     """Read an article exactly as the tool does (offsets stay exact)."""
     with open(path, encoding="utf-8", newline="") as f:
         return f.read()
+
+
+# Called with the error of each article left out (see ``read_gold``).
+OnError = Optional[Callable[["GoldFormatError"], None]]
+
+
+def _read(path: Path) -> str:
+    try:
+        return read_text(path)
+    except UnicodeDecodeError as err:
+        raise GoldFormatError(f"{path}: not UTF-8 text (byte {err.start})") from err
+    except OSError as err:
+        raise GoldFormatError(f"{path}: {err.strerror or err}") from err
+
+
+def _skip(err: "GoldFormatError", on_error: OnError) -> None:
+    if on_error is None:
+        raise err
+    on_error(err)
 
 
 # --------------------------------------------------------------------- brat
@@ -156,7 +175,7 @@ def _polnear_ann_files(ann_dir: Path) -> dict[str, Path]:
     return chosen
 
 
-def read_polnear(gold_dir: str | Path, limit: Optional[int] = None) -> list[GoldDocument]:
+def read_polnear(gold_dir: str | Path, limit: Optional[int] = None, on_error: OnError = None) -> list[GoldDocument]:
     gold_dir = Path(gold_dir)
     anns = _polnear_ann_files(gold_dir / "attributions")
     docs = []
@@ -166,9 +185,13 @@ def read_polnear(gold_dir: str | Path, limit: Optional[int] = None) -> list[Gold
         ann = anns.get(txt.stem)
         if ann is None:  # not annotated: nothing to score against
             continue
-        text = read_text(txt)
-        attributions, skipped = parse_brat(read_text(ann), str(ann))
-        _check_bounds(attributions, len(text), str(ann))
+        try:
+            text = _read(txt)
+            attributions, skipped = parse_brat(_read(ann), str(ann))
+            _check_bounds(attributions, len(text), str(ann))
+        except GoldFormatError as err:
+            _skip(err, on_error)
+            continue
         docs.append(GoldDocument(txt.stem, text, attributions, [], POLNEAR, str(txt), skipped))
     return docs
 
@@ -207,7 +230,7 @@ def parse_corpus(data: dict[str, Any], where: str = "<json>") -> tuple[list[Gold
     return attributions, distractors
 
 
-def read_corpus(gold_dir: str | Path, limit: Optional[int] = None) -> list[GoldDocument]:
+def read_corpus(gold_dir: str | Path, limit: Optional[int] = None, on_error: OnError = None) -> list[GoldDocument]:
     gold_dir = Path(gold_dir)
     docs = []
     for js in sorted(gold_dir.glob("*.json")):
@@ -216,13 +239,17 @@ def read_corpus(gold_dir: str | Path, limit: Optional[int] = None) -> list[GoldD
             continue
         if limit is not None and len(docs) >= limit:
             break
-        text = read_text(txt)
         try:
-            data = json.loads(read_text(js))
-        except json.JSONDecodeError as e:
-            raise GoldFormatError(f"{js}: {e}") from e
-        attributions, distractors = parse_corpus(data, str(js))
-        _check_bounds(attributions, len(text), str(js))
+            text = _read(txt)
+            try:
+                data = json.loads(_read(js))
+            except json.JSONDecodeError as e:
+                raise GoldFormatError(f"{js}: {e}") from e
+            attributions, distractors = parse_corpus(data, str(js))
+            _check_bounds(attributions, len(text), str(js))
+        except GoldFormatError as err:
+            _skip(err, on_error)
+            continue
         docs.append(GoldDocument(txt.stem, text, attributions, distractors, CORPUS, str(txt)))
     return docs
 
@@ -252,8 +279,12 @@ def detect_layout(gold_dir: str | Path) -> str:
         "(PolNeAR) or <stem>.txt + <stem>.json (corpus)")
 
 
-def read_gold(gold_dir: str | Path, limit: Optional[int] = None) -> list[GoldDocument]:
+def read_gold(gold_dir: str | Path, limit: Optional[int] = None, on_error: OnError = None) -> list[GoldDocument]:
     """Read every annotated article of ``gold_dir`` (sorted by stem; the
-    first ``limit`` when given), detecting the layout."""
+    first ``limit`` when given), detecting the layout. An article whose
+    files are malformed or unreadable raises ``GoldFormatError``, or, with
+    ``on_error``, is passed to it and left out: one bad file does not cost
+    the rest of the set."""
     layout = detect_layout(gold_dir)
-    return read_polnear(gold_dir, limit) if layout == POLNEAR else read_corpus(gold_dir, limit)
+    read = read_polnear if layout == POLNEAR else read_corpus
+    return read(gold_dir, limit, on_error)

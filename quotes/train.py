@@ -125,7 +125,8 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     t0 = time.time()
     try:
-        golds = read_gold(args.gold)
+        # A malformed article is named and left out; the rest is fitted.
+        golds = read_gold(args.gold, on_error=lambda err: print(f"quotes.train: left out {err}", file=sys.stderr))
         # The rules alone: fitting must not depend on the weights it replaces.
         lex = dataclasses.replace(Lexicon.load(), content_ends=None, object_statements=None)
         ends, objects = [], []

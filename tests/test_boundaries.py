@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,18 @@ def test_a_statement_the_gate_took_has_a_lower_confidence(extractor):
     ruled, gated = extractor.extract("Sanders denied the report. Sanders blasted the decision.")
     assert (ruled.cue.text, gated.cue.text) == ("denied", "blasted")
     assert gated.confidence < ruled.confidence
+
+
+def test_training_names_and_leaves_out_a_malformed_article(tmp_path, capsys):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for stem in ("kyiv-strikes", "a-athens-wildfire"):
+        for ext in (".txt", ".json"):
+            shutil.copyfile(REPO / "corpus" / f"{stem}{ext}", gold / f"{stem}{ext}")
+    (gold / "bad.txt").write_text("Lee said it rains.", encoding="utf-8")
+    (gold / "bad.json").write_text("{not json", encoding="utf-8")
+    assert train_main([str(gold), str(tmp_path), "--epochs", "1"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"quotes.train: left out {gold / 'bad.json'}: ")
+    assert err[1].startswith("2 articles: ")
+    assert (tmp_path / "content_ends.json").exists()

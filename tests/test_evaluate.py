@@ -495,3 +495,38 @@ def test_eval_command_reports_bad_gold_dir(tmp_path):
 
     res = CliRunner().invoke(eval_command, [str(tmp_path)])
     assert res.exit_code != 0 and "no gold found" in res.output
+
+
+def _with_bad_articles(gold_dir):
+    """Beside a good article: one whose JSON is not gold, one not UTF-8."""
+    (gold_dir / "b.txt").write_text("Lee said it rains.", encoding="utf-8")
+    (gold_dir / "b.json").write_text(json.dumps({"statements": [{"start": 9}]}), encoding="utf-8")
+    (gold_dir / "c.txt").write_bytes(b"\xff\xfe binary")
+    (gold_dir / "c.json").write_text(json.dumps({"statements": []}), encoding="utf-8")
+
+
+def test_read_gold_leaves_out_bad_articles_only_when_asked(tmp_path):
+    _corpus_dir(tmp_path)
+    _with_bad_articles(tmp_path)
+    with pytest.raises(GoldFormatError, match="b.json"):
+        read_gold(tmp_path)
+    errors = []
+    docs = read_gold(tmp_path, on_error=errors.append)
+    assert [d.id for d in docs] == ["a"]
+    assert [str(e) for e in errors] == [f"{tmp_path / 'b.json'}: statement 0 has no start/end",
+                                        f"{tmp_path / 'c.txt'}: not UTF-8 text (byte 0)"]
+
+
+def test_eval_command_scores_the_rest_of_a_set_with_bad_articles(tmp_path, monkeypatch):
+    from quotes import pipeline
+    from quotes.eval_cli import eval_command
+
+    fake = _corpus_dir(tmp_path)
+    _with_bad_articles(tmp_path)
+    monkeypatch.setattr(pipeline.Extractor, "load", classmethod(lambda cls, model=None: fake))
+    res = CliRunner().invoke(eval_command, [str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert [line for line in res.stderr.splitlines() if line.strip()] == [f"quotes eval: left out {tmp_path / 'b.json'}: statement 0 has no start/end",
+                                       f"quotes eval: left out {tmp_path / 'c.txt'}: not UTF-8 text (byte 0)"]
+    title = " ".join(res.stdout.split())  # rich wraps the title
+    assert "(corpus): 1 articles, 1 gold" in title and "2 articles left out" in title
