@@ -21,11 +21,13 @@ from .cues import (Report, according_to, is_negated, is_speech_verb, mention_spa
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
-from .scan import positions_where
+from .scan import positions, positions_where, word_ids
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "Name: statement" alone on a line (headlines, transcripts).
 _SPEAKER_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3}):[ \t]+(\S[^\n]*)$")
+# "according to X": the one cue that is not a lemma of the word lists.
+_ACCORDING = word_ids(["according"])
 # A quotation this short with no cue is a scare quote or a title.
 MIN_UNCUED_WORDS = 4
 
@@ -60,9 +62,8 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
     reports: list[Report] = []
     # Only a word whose lemma is a speech verb or noun, or "according", can
     # be a cue: the other tokens are never looked at.
-    cue_words = lex.speech_verbs | lex.retort_verbs | lex.speech_nouns
-    maybe = set(positions_where(doc, LEMMA, lambda lemma: lemma.lower() in cue_words))
-    maybe.update(positions_where(doc, LOWER, lambda lower: lower == "according"))
+    maybe = set(positions_where(doc, LEMMA, lambda lemma: lemma.lower() in lex.cue_lemmas))
+    maybe.update(positions(doc, LOWER, _ACCORDING))
     for i in sorted(maybe):
         tok = doc[i]
         if quotation_at(tok.idx) is not None:

@@ -97,6 +97,12 @@ class Lexicon:
         return re.compile("|".join(f"(?:{p.pattern})" for p, _ in self.platforms), re.I)
 
     @cached_property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every lemma that can be a cue: speech verbs (retorts with "back"
+        included) and speech nouns."""
+        return self.speech_verbs | self.retort_verbs | self.speech_nouns
+
+    @cached_property
     def first_name_ids(self):
         """``first_names`` as the hashes ``scan.positions`` looks for."""
         from .scan import word_ids

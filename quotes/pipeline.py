@@ -19,6 +19,11 @@ class Extractor:
         from .lexicon import Lexicon
 
         self.nlp = nlp
+        # spaCy's tokenizer keeps the text exactly, so the Doc need not
+        # rebuild it (3% of the rules); stanza's Doc may not.
+        from spacy.language import Language
+
+        self._keeps_text = isinstance(nlp, Language)
         self.lexicon = lexicon or Lexicon.load()
         # Also report quotations with neither cue nor speaker (scare quotes,
         # titles), with speaker None and a low confidence.
@@ -88,11 +93,7 @@ class Extractor:
         return found
 
     def _same_text(self, text: str) -> Optional[str]:
-        """``text`` where the parse is known to keep it exactly (spaCy's
-        tokenizer does): rebuilding it from the Doc costs 3% of the rules."""
-        from spacy.language import Language
-
-        return text if isinstance(self.nlp, Language) else None
+        return text if self._keeps_text else None
 
     def extract_doc(self, doc, doc_id: str = "text", meta: dict | None = None, text: Optional[str] = None) -> list[Quote]:
         """The records of a parsed article; ``text``, when given, must be
