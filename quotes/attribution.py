@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import object_statements
-from .cues import (Report, according_to, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of,
+from .cues import (Report, according_to, can_speak, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of,
                    subject_to_the_left)
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
@@ -298,10 +298,10 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     while k >= 0 and doc[k].is_space:
         k -= 1
     if k >= 0 and doc[k].text == ":" and doc[k].sent == first.sent:
-        verb = doc[k].head if doc[k].head.pos_ in ("VERB", "AUX") else None
+        verb = _verb_before_colon(doc[k], first.i, outside)
         if verb is not None and outside(verb) and not is_negated(verb, lex):
             subj = subject_of(verb, lex)
-            if subj is not None and (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "NORP")):
+            if subj is not None and can_speak(subj, lex):
                 return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
     acc = next((t for t in doc[window_start:window_end] if t.lower_ == "according" and outside(t)), None)
     if acc is not None:
@@ -318,6 +318,22 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 rep = report_of(verb, lex)
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
+    return None
+
+
+def _verb_before_colon(colon: Token, quote_start: int, outside) -> Optional[Token]:
+    """The verb of the clause a colon ends: its head, or, when the parse
+    hung the colon on a noun ("released the following statement:") or
+    inside the quotation, the verb above the word before the colon."""
+    if colon.head.pos_ in ("VERB", "AUX") and colon.head.i < quote_start:
+        return colon.head
+    tok = colon.doc[colon.i - 1] if colon.i > 0 else None
+    for _ in range(4):
+        if tok is None or tok.i >= quote_start or not outside(tok):
+            return None
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        tok = tok.head if tok.head.i != tok.i else None
     return None
 
 

@@ -54,9 +54,17 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
             # own, or after "but", is no longer under the first verb's "not".
             break
         head = head.head
-        if head.lemma_.lower() in lex.negative_cues or any(lex.has_dep(c, "negation") for c in head.children):
+        if head.lemma_.lower() in lex.negative_cues or any(lex.has_dep(c, "negation") or _not_yet(c) for c in head.children):
             return head.dep_ != "ccomp"
-    return any(c.lower_ == "yet" for c in tok.children)
+    return any(_not_yet(c) for c in tok.children)
+
+
+def _not_yet(tok: Token) -> bool:
+    """"has yet to confirm", not "Yet Bloomberg says ..." nor "said, yet
+    again, ...": the adverb before its verb or before "to"."""
+    if tok.lower_ != "yet" or tok.dep_ != "advmod" or tok.i == tok.sent.start:
+        return False
+    return tok.i < tok.head.i or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
 
 
 def is_quote_mark(tok: Token) -> bool:
@@ -246,7 +254,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.
     head = cue.head
-    if head is not cue and cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+    if head is not cue and (cue.dep_ == "parataxis" or _comma_conjunct(cue, lex)) and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         if head.i < cue.i:
             start = head.left_edge.i
             # The speaker may stand before the cue ("..., the minister said").
@@ -289,6 +297,20 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                     start = subjects[0].left_edge.i
                 return _trim(doc, start, end)
     return _as_frame_content(cue, lex)
+
+
+def _comma_conjunct(cue: Token, lex: Lexicon) -> bool:
+    """"This includes a force to assist the Peshmerga, Defense Secretary
+    Ash Carter told a Senate panel": the parse coordinated the cue with the
+    clause it reports, with a comma and no coordinator between."""
+    doc = cue.doc
+    if cue.dep_ != "conj" or cue.head.i > cue.i or cue.left_edge.i == 0:
+        return False
+    if doc[cue.left_edge.i - 1].text != "," or cue.right_edge.i + 1 < cue.sent.end - 1:
+        return False
+    if not any(lex.has_dep(c, "active_subject") and c.left_edge.i == cue.left_edge.i for c in cue.lefts):
+        return False  # the speaker opens the cue's own clause
+    return not any(c.dep_ == "cc" and c.i < cue.i for c in cue.head.children)
 
 
 def _as_frame_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -497,7 +519,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
                 return None
             return subj
-        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head is not tok:
+        if (tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or _loose_verb(tok)) and tok.head is not tok:
             climbed = tok.dep_
             participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.doc[tok.left_edge.i - 1].text == ","
             tok = tok.head  # "said ... and added", "..., saying", "likely to say"
@@ -532,6 +554,12 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     return None
 
 
+def _loose_verb(tok: Token) -> bool:
+    """"Clinton paused, then revealed why ...": a verb the parse hung on
+    the one before it with no relation it could name."""
+    return tok.dep_ == "dep" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and tok.head.i < tok.i
+
+
 def can_speak(noun: Token, lex: Lexicon) -> bool:
     """A noun that can name a speaker: a name, a person, a group or an
     organisation, not a thing ("a resolution", "signs")."""
@@ -558,6 +586,8 @@ def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     obj = next((c for c in cue.rights if lex.has_dep(c, "object")), None)
     if obj is not None and obj.left_edge.i == cue.i + 1 and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP")):
         return obj
+    if obj is not None and obj.left_edge.i == cue.i + 1 and _after_quotation(cue) and can_speak(obj, lex):
+        return obj  # "“Meh,” wrote a Trump supporter who runs ..."
     # "“It is valuable,” said Skelly, explaining ...", "said Robin Maynard,
     # half joking": the parse lost the name to another clause or tagged it
     # an adverb; a capitalised name right after the cue still speaks.
@@ -672,6 +702,9 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     return doc[s:e]
 
 
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
 def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
     """"according to X, ..." with ``tok`` the word "according"."""
     if tok.lower_ != "according":
@@ -691,8 +724,11 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
     if obj is not None:
         phrase_end = max(phrase_end, obj.right_edge.i + 1)
     sent = tok.sent
-    # The content is the rest of the sentence around the phrase.
-    if phrase_start - sent.start > sent.end - phrase_end:
+    # The content is the rest of the sentence around the phrase: the side
+    # with a finite verb ("Trump is lagging by nine points, according to
+    # the average - despite winning ..."), else the longer.
+    finite = [any(t.tag_ in _FINITE_TAGS for t in doc[a:b]) for a, b in ((sent.start, phrase_start), (phrase_end, sent.end))]
+    if finite[0] if finite[0] != finite[1] else phrase_start - sent.start > sent.end - phrase_end:
         start, end = _after_colon(doc, sent.start, phrase_start), phrase_start
     else:
         start, end = phrase_end, sent.end

@@ -128,6 +128,7 @@ def test_pronoun_speaker_resolved(extractor):
     "The band played its hit “Summer Rain” twice.",
     "Leave a Reply\n\nYour email address will not be published. Required fields are marked *",
     "The company did not say when the factory would reopen.",
+    "The hospital has yet to confirm that the patient died.",
 ])
 def test_not_a_statement(extractor, text):
     assert extractor.extract(text) == []
@@ -537,3 +538,49 @@ def test_a_short_quotation_punctuated_as_speech_takes_the_cue_right_after_it(ext
     # A scare quote inside what a parenthetical cue reports stays inside it.
     text = "Voters who backed the “reform,” officials said, now regret it."
     assert [q.text for q in extractor.extract(text)] == ["Voters who backed the “reform,” officials said, now regret it"]
+
+
+# --- what the small parser gets wrong --------------------------------------
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    # A sentence-opening "Yet" is a conjunction, not "has yet to".
+    ("Yet in private, the senator argued that the bill would fail.", "the bill would fail", "argued", "the senator"),
+    # The parse coordinates the cue with the clause it reports.
+    ("The plan covers every county in the state, Agriculture Secretary Tom Vilsack told a House panel Tuesday.",
+     "The plan covers every county in the state", "told", "Agriculture Secretary Tom Vilsack"),
+    # ... or hangs it on the verb before with no relation.
+    ("The mayor paused, then revealed why the bridge had been closed.", "why the bridge had been closed", "revealed", "The mayor"),
+    # "according to" reports the side with a finite verb, not the longer.
+    ("Turnout fell sharply in the north, according to the election commission - despite a week of campaigning there.",
+     "Turnout fell sharply in the north", "according to", "the election commission"),
+])
+def test_statement_despite_a_misparse(extractor, text, content, cue, speaker):
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == (content, cue, speaker)
+
+
+def test_colon_after_a_noun_hands_the_quotation_to_its_verb(extractor):
+    text = "The governor released the following statement: “We will rebuild every home in this county.”"
+    q = one(extractor, text)
+    assert (q.type, q.cue.text, q.speaker.text) == ("direct", "released", "The governor")
+
+
+def test_cue_coordinated_with_its_statement_reports_it(extractor):
+    # Longer sentences make the parser coordinate "Carter told" with the
+    # clause it reports; a short one is parsed right, so the parse is given.
+    from spacy.tokens import Doc
+
+    from quotes.cues import clause_content
+    words = ["This", "includes", "a", "force", ",", "Carter", "told", "a", "panel", "."]
+    heads = [1, 1, 3, 1, 1, 6, 1, 8, 6, 6]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "conj", "det", "dobj", "punct"]
+    pos = ["PRON", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(extractor.nlp.vocab, words=words, spaces=[w not in (",", ".") for w in words[1:]] + [False],
+              heads=heads, deps=deps, pos=pos)
+    start, end = clause_content(doc[6], extractor.lexicon)
+    assert doc[start:end].text == "This includes a force"
+    # With a coordinator it is a second statement, not a report of the first.
+    words[4] = "and"
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps[:4] + ["cc"] + deps[5:],
+              pos=pos[:4] + ["CCONJ"] + pos[5:])
+    assert clause_content(doc[6], extractor.lexicon) is None
