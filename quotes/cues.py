@@ -684,6 +684,12 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             child.dep_ in ("advcl", "punct", "parataxis") and child.i > head.i
         ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG")):
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
+    # "one of the organisers, who had been up all night": a relative clause
+    # lower down, on the head's own prepositional object, goes as well.
+    for prep in head.rights:
+        for tok in prep.subtree:
+            if tok.dep_ in lex.dependencies["relative_clause"] and doc[tok.left_edge.i - 1].text == ",":
+                excluded.update(range(tok.left_edge.i, tok.right_edge.i + 1))
     start, end = head.left_edge.i, head.right_edge.i + 1
     # Keep the contiguous part around the head.
     s = head.i

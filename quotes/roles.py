@@ -101,6 +101,8 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         affiliation = _clean(aff_words, lex, resolve_place)
         return role, affiliation
     before = [t for t in toks[:start] if not (t.text in _DROP or t.text.lower() in _DROP and t.text.islower()) and not t.is_punct]
+    if before and before[-1].lower_ == "of":
+        before = []  # "one of the organisers", "a group of doctors": a part of the group, not where it belongs
     affiliation = _clean(before, lex, resolve_place)
     return role, affiliation
 

@@ -106,3 +106,9 @@ def test_a_description_with_no_closing_comma_is_not_an_apposition(extractor):
             "stated that the comments were dangerous.")
     ((name, _, role, _),) = speakers(extractor, text)
     assert name != "Mika Brzezinski" and role == "presidential candidate"
+
+
+def test_one_of_a_group_is_no_affiliation_and_its_relative_clause_no_name(extractor):
+    text = "“Not now,” said one of the organisers, who had been up all night."
+    q = extractor.extract(text)[0]
+    assert (q.speaker.text, q.speaker.affiliation) == ("one of the organisers", None)
