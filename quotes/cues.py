@@ -630,6 +630,8 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
         return None
     doc = cue.doc
     i = cue.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV" and not _name_like(doc[i]):
+        i -= 1  # "Clinton, exasperated, famously responded"
     if i >= 0 and doc[i].text in (")", ","):
         candidates = []
         if doc[i].text == "," and i > 0:
@@ -765,6 +767,12 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
     if end - start < 3:
         return None
     owner = next((c for c in noun.children if lex.has_dep(c, "possessive")), None)
+    if owner is None and lex.has_dep(noun, "object") and noun.head.lemma_.lower() in lex.issue_verbs:
+        # "Clinton unveiled a proposal to ...", "Trump made charges that ...":
+        # who issues the statement made it.
+        subj = subject_of(noun.head, lex)
+        # Not "It sends a clear message that ...": a thing says nothing.
+        owner = subj if subj is not None and can_speak(subj, lex) and subj.lower_ not in ("it", "this", "that", "which") else None
     return Report(cue=[noun], content=(start, end), speaker=mention_span(owner, lex) if owner is not None else None)
 
 

@@ -584,3 +584,13 @@ def test_cue_coordinated_with_its_statement_reports_it(extractor):
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps[:4] + ["cc"] + deps[5:],
               pos=pos[:4] + ["CCONJ"] + pos[5:])
     assert clause_content(doc[6], extractor.lexicon) is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The senator unveiled a proposal to create a national office for immigrant affairs.", "The senator"),
+    # A thing sends no message of its own.
+    ("It sends a clear message that the rules do not apply to everyone.", None),
+])
+def test_who_issues_a_statement_noun_made_it(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.cue.text in ("proposal", "message") and (q.speaker.text if q.speaker else None) == speaker
