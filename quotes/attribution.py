@@ -269,7 +269,9 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     # Prefer a verb right after the quote, then one governing it, then the
     # nearest before it.
     order = []
-    if after and after[0].i - last.i <= 6:
+    # Not a verb coordinated after the one that governs the quotation:
+    # "called Trump a “blowhard,” and said he should apologize".
+    if after and after[0].i - last.i <= 6 and not (governing and after[0].dep_ == "conj" and after[0].head == governing[0]):
         order.append(after[0])
     order += governing + after[:1] + before[::-1][:1]
     # A quotation of a word or two is a quote only where the parse makes it

@@ -594,3 +594,9 @@ def test_cue_coordinated_with_its_statement_reports_it(extractor):
 def test_who_issues_a_statement_noun_made_it(extractor, text, speaker):
     q = one(extractor, text)
     assert q.cue.text in ("proposal", "message") and (q.speaker.text if q.speaker else None) == speaker
+
+
+def test_a_quotation_keeps_its_own_verb_before_a_coordinated_one(extractor):
+    text = "The senator exhorted voters to “vote your conscience” and said he was standing on principle."
+    cues = {q.text: q.cue.text for q in extractor.extract(text)}
+    assert cues == {"“vote your conscience”": "exhorted", "he was standing on principle": "said"}
