@@ -431,6 +431,22 @@ def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     return object_range(cue, lex)
 
 
+def passive_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """"The meeting was first reported by Politico", "the plan was
+    rejected by 64 percent of voters": a passive verb that reports its
+    object, with the reporter as its agent, reports its subject."""
+    lemma = cue.lemma_.lower()
+    if lemma not in lex.object_cue_verbs and lemma != "report":
+        return None
+    if lemma in lex.naming_verbs and not any(c.dep_ in ("oprd", "attr", "xcomp") or c.lower_ == "as" for c in cue.rights):
+        return None  # "the strike was called by the union": no name given, nothing said
+    agent = next((c for c in cue.rights if lex.has_dep(c, "agent")), None)
+    subj = next((c for c in cue.lefts if lex.has_dep(c, "passive_subject")), None)
+    if agent is None or subj is None or subj.lower_ in RELATIVE_PRONOUNS or subj.lower_ == "it":
+        return None
+    return _trim(cue.doc, *_subtree_range(subj))
+
+
 def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """The object of a verb with what completes it, whatever the verb
     (``object_statements`` decides for verbs not listed as reporting it)."""
@@ -824,7 +840,7 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
         head = head.head
     if head.tag_ == "VB" and head.dep_ == "ROOT" and not any(lex.has_dep(c, "subject") or lex.has_dep(c, "aux") for c in head.children):
         return None
-    content = (clause_content(cue, lex) or object_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex) or _infinitive(cue, lex)
+    content = (clause_content(cue, lex) or object_content(cue, lex) or passive_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex) or _infinitive(cue, lex)
                or following_clause(cue, lex) or _said_noun(cue, lex))
     subj = subject_of(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None

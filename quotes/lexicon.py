@@ -46,6 +46,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     as_frame_verbs: frozenset[str]
     issue_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
     aside_marks: frozenset[str]
     negative_cues: frozenset[str]
     titles: frozenset[str]
@@ -142,6 +143,7 @@ def _load(folder: str) -> Lexicon:
         addressee_verbs=_words(d / "addressee_verbs.txt"),
         as_frame_verbs=_words(d / "as_frame_verbs.txt"),
         issue_verbs=_words(d / "issue_verbs.txt"),
+        naming_verbs=_words(d / "naming_verbs.txt"),
         aside_marks=_words(d / "aside_marks.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
         titles=titles,

@@ -600,3 +600,16 @@ def test_a_quotation_keeps_its_own_verb_before_a_coordinated_one(extractor):
     text = "The senator exhorted voters to “vote your conscience” and said he was standing on principle."
     cues = {q.text: q.cue.text for q in extractor.extract(text)}
     assert cues == {"“vote your conscience”": "exhorted", "he was standing on principle": "said"}
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The meeting was first reported by the local newspaper.", "The meeting", "the local newspaper"),
+    ("The proposal was rejected by most of the council.", "The proposal", "most of the council"),
+])
+def test_passive_report_names_its_reporter(extractor, text, content, speaker):
+    q = one(extractor, text)
+    assert (q.type, q.text, q.speaker.text) == ("indirect", content, speaker)
+
+
+def test_a_strike_called_by_a_union_is_not_a_statement(extractor):
+    assert extractor.extract("The stoppage was called by the dockworkers' union after talks broke down.") == []
