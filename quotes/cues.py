@@ -48,10 +48,12 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
             # was ill": a participle after a comma says something of its own.
             break
         if head.dep_ == "conj" and (any(lex.has_dep(c, "subject") for c in head.children) or any(
-                c.lower_ == "but" and c.i < head.i for c in head.head.children if c.dep_ == "cc")):
+                c.lower_ == "but" and c.i < head.i for c in head.head.children if c.dep_ == "cc") or any(
+                t.text in ("—", "–", ";", ":") for t in doc[head.head.i + 1:head.i])):
             # "declined to address it but said ...", "“... not directed at
-            # any religion,” Clark said": a conjunct with a subject of its
-            # own, or after "but", is no longer under the first verb's "not".
+            # any religion,” Clark said", "it wasn't an accident — Buck told
+            # POLITICO ...": a conjunct with a subject of its own, or after
+            # "but" or a dash, is no longer under the first verb's "not".
             break
         head = head.head
         if head.lemma_.lower() in lex.negative_cues or any(lex.has_dep(c, "negation") or _not_yet(c) for c in head.children):
@@ -234,7 +236,9 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if len(clauses) > 1:
         # "X asserted that A: “B,” she said": the parse hung both on the
         # last cue; the one that is a report of its own is not its content.
-        clauses = [c for c in clauses if not _own_report(c, lex)] or clauses
+        # A passive one ("told the Herald that the office had been warned")
+        # is no report: its subject was told.
+        clauses = [c for c in clauses if not (_own_report(c, lex) and any(lex.has_dep(g, "active_subject") for g in c.children))] or clauses
         # "Carson seems to see the problem — he told the AP that his task
         # is ...", "Jeffrey Salkin, a rabbi, said he was alarmed": with a
         # clause on each side, the parse took the one before for a second
@@ -594,6 +598,8 @@ def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     doc = cue.doc
     if cue.tag_ not in ("VBD", "VBZ", "VBP"):
         return None  # "telling CBS", "citing Exodus": the object is no speaker
+    if cue.lemma_.lower() in lex.addressee_verbs:
+        return None  # "..., told POLITICO": who is told never speaks
     k = cue.i - 1
     while k >= 0 and doc[k].is_space:
         k -= 1
@@ -661,7 +667,12 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
         while j >= 0 and doc[j].text != opener and cue.i - j < 25 and doc[j].tag_ not in ("VBD", "VBZ", "VBP", "MD"):
             j -= 1
         if j >= 0 and doc[j].text == opener:
-            candidates.append(j - 1)
+            if doc[j + 1].pos_ == "DET" or doc[j + 1].tag_ == "PRP$":
+                # "Brendan Buck, a spokesman for Ryan, told": the name
+                # before a description, not the one inside it.
+                candidates.insert(0, j - 1)
+            else:
+                candidates.append(j - 1)
         for k in candidates:
             tok = _name_before(cue, k, lex, strict=True)
             if tok is not None:

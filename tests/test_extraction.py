@@ -613,3 +613,11 @@ def test_passive_report_names_its_reporter(extractor, text, content, speaker):
 
 def test_a_strike_called_by_a_union_is_not_a_statement(extractor):
     assert extractor.extract("The stoppage was called by the dockworkers' union after talks broke down.") == []
+
+
+def test_a_passive_clause_after_the_cue_is_its_statement(extractor):
+    # The parse also hangs the clause before the dash on "told"; a passive
+    # clause is no report of its own, so it is the one told.
+    text = "It was no accident — Anna Berg, a spokeswoman for the mayor, told the Herald that the office had been warned."
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == ("the office had been warned", "Anna Berg")
