@@ -47,6 +47,10 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
             # "declined to answer, adding: “...”", "did not attend, saying he
             # was ill": a participle after a comma says something of its own.
             break
+        if head.dep_ == "advcl" and any(lex.has_dep(c, "subject") for c in head.children):
+            # "As Breitbart reported, the White House was refusing to ...":
+            # a clause with its own subject is outside the other's "refuse".
+            break
         if head.dep_ == "conj" and (any(lex.has_dep(c, "subject") for c in head.children) or any(
                 c.lower_ == "but" and c.i < head.i for c in head.head.children if c.dep_ == "cc") or any(
                 t.text in ("—", "–", ";", ":") for t in doc[head.head.i + 1:head.i])):

@@ -621,3 +621,10 @@ def test_a_passive_clause_after_the_cue_is_its_statement(extractor):
     text = "It was no accident — Anna Berg, a spokeswoman for the mayor, told the Herald that the office had been warned."
     q = one(extractor, text)
     assert (q.text, q.speaker.text) == ("the office had been warned", "Anna Berg")
+
+
+def test_a_frame_is_not_negated_by_the_verb_of_its_statement(extractor):
+    # "refuse" negates a report under it, not the "as" clause that frames it.
+    text = "As the local paper reported, the council was refusing to release the minutes."
+    q = one(extractor, text)
+    assert q.speaker.text == "the local paper" and q.text.endswith("the council was refusing to release the minutes")
