@@ -59,6 +59,8 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
             # POLITICO ...": a conjunct with a subject of its own, or after
             # "but" or a dash, is no longer under the first verb's "not".
             break
+        if any(is_quote_mark(doc[k]) for k in range(min(head.head.i, tok.i) + 1, max(head.head.i, tok.i))):
+            break  # "“Trump is not a racist,” LeVell assured the crowd": the "not" was said
         head = head.head
         if head.lemma_.lower() in lex.negative_cues or any(lex.has_dep(c, "negation") or _not_yet(c) for c in head.children):
             return head.dep_ != "ccomp"

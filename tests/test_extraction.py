@@ -628,3 +628,9 @@ def test_a_frame_is_not_negated_by_the_verb_of_its_statement(extractor):
     text = "As the local paper reported, the council was refusing to release the minutes."
     q = one(extractor, text)
     assert q.speaker.text == "the local paper" and q.text.endswith("the council was refusing to release the minutes")
+
+
+def test_a_not_inside_the_quotation_does_not_negate_its_cue(extractor):
+    text = "'I gave everything I had. It wasn't enough today, but I'll be back,' she said after the final."
+    q = one(extractor, text)
+    assert (q.type, q.cue.text, q.speaker.text) == ("direct", "said", "she")
