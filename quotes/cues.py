@@ -799,6 +799,12 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
     start, end = _trim(noun.doc, start, _cut_nested(noun.doc, clause, start, end, lex))
     if end - start < 3:
         return None
+    verb = noun.head.head if lex.has_dep(noun, "prep_object") and lex.has_dep(noun.head, "preposition") else None
+    if verb is not None and noun.head.lower_ == "in" and is_speech_verb(verb, lex) and not is_negated(verb, lex):
+        # "said in a statement that ...": the parse hung the clause on the
+        # noun; the verb is the cue and its subject the speaker.
+        subj = subject_of(verb, lex)
+        return Report(cue=[verb], content=(start, end), speaker=mention_span(subj, lex) if subj is not None else None)
     owner = next((c for c in noun.children if lex.has_dep(c, "possessive")), None)
     if owner is None and lex.has_dep(noun, "object") and noun.head.lemma_.lower() in lex.issue_verbs:
         # "Clinton unveiled a proposal to ...", "Trump made charges that ...":
@@ -859,6 +865,8 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
         return None
     content = (clause_content(cue, lex) or object_content(cue, lex) or passive_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex) or _infinitive(cue, lex)
                or following_clause(cue, lex) or _said_noun(cue, lex))
+    if content is not None and content[1] <= content[0]:
+        content = None  # "said ... »": the parse hung a lone quotation mark on the cue
     subj = subject_of(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None
     if content is not None and speaker is not None and cue.i < speaker.start and content[0] <= speaker.start < content[1]:

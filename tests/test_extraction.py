@@ -634,3 +634,12 @@ def test_a_not_inside_the_quotation_does_not_negate_its_cue(extractor):
     text = "'I gave everything I had. It wasn't enough today, but I'll be back,' she said after the final."
     q = one(extractor, text)
     assert (q.type, q.cue.text, q.speaker.text) == ("direct", "said", "she")
+
+
+def test_said_in_a_statement_that_keeps_its_verb_and_speaker(extractor):
+    # The parse hangs the clause on "statement" and a lone « on "said".
+    text = ("Foreign Minister Anna Kobler said in a statement that Switzerland was ready to host a second round "
+            "« as soon as the parties are ready to make it count ».")
+    q = one(extractor, text)
+    assert (q.cue.text, q.speaker.text, q.platform) == ("said", "Foreign Minister Anna Kobler", "statement")
+    assert q.text.startswith("Switzerland was ready")
