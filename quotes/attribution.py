@@ -381,6 +381,8 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     rank = {"direct": 0, "mixed": 1, "indirect": 2}
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (rank[c.type], c.start)):
+        if cand.end <= cand.start:
+            continue  # a parse that leaves nothing between the marks is no statement
         clash = False
         for other in kept:
             overlap = min(cand.end, other.end) - max(cand.start, other.start)
