@@ -539,6 +539,12 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             subj = _inverted_subject(tok, lex)
         if subj is not None and subj.is_punct:
             subj = None
+        if subj is not None and tok is not cue and subj.lower_ in ("it", "there") and lex.has_dep(tok, "complement_clause") and (
+                is_speech_verb(tok.head, lex)):
+            # "said it was too early but added ...": the parse put "added"
+            # inside what was said; an empty "it" says nothing, who said does.
+            climbed, tok = "ccomp", tok.head
+            continue
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ in lex.dependencies["relative_clause"]:
                 return subj  # "Barkley, who said ...": the mention is "who", resolved later

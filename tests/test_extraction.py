@@ -643,3 +643,18 @@ def test_said_in_a_statement_that_keeps_its_verb_and_speaker(extractor):
     q = one(extractor, text)
     assert (q.cue.text, q.speaker.text, q.platform) == ("said", "Foreign Minister Anna Kobler", "statement")
     assert q.text.startswith("Switzerland was ready")
+
+
+def test_an_empty_it_does_not_speak_for_a_verb_hung_inside_the_report(extractor):
+    # "said it was too early but added ...": the parse coordinates "added"
+    # with the reported clause, whose subject is an empty "it".
+    from spacy.tokens import Doc
+
+    from quotes.cues import subject_of
+    words = ["Lind", "said", "it", "was", "early", "but", "added", "more", "."]
+    heads = [1, 1, 3, 1, 3, 3, 3, 6, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "cc", "conj", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "AUX", "ADJ", "CCONJ", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=["Lind", "say", "it", "be", "early", "but", "add", "more", "."])
+    assert subject_of(doc[6], extractor.lexicon).text == "Lind"
