@@ -39,13 +39,15 @@ attributions of the same document:
 (``“A. A2,” she said. “B.”``) and the quote paragraphs that continue it
 with no cue of their own are one attribution with a discontinuous content,
 while the extractor emits one record per part. Before matching against
-PolNeAR (brat) gold, records of type ``direct`` are merged into one
-prediction, whose content is the union of the parts, when they share the
-same cue span (one occurrence of the cue is one speech act) and the same
-speaker (same mention span; or, when either has no mention, the same
-resolved name); a ``direct`` record with no cue joins the ``direct``
-record just before it when both have the same resolved speaker name and
-it is in the same or the next paragraph. The project's corpus format
+PolNeAR (brat) gold, records are merged into one prediction, whose
+content is the union of the parts, when they share the same cue span (one
+occurrence of the cue is one speech act: the two halves of a split quote,
+or "said A, calling B “C”" where the extractor gives the quotation its own
+record) and the same speaker (same mention span; or, when either has no
+mention, the same resolved name), whatever their type; a ``direct``
+record with no cue joins the ``direct`` record just before it when both
+have the same resolved speaker name and it is in the same or the next
+paragraph. The project's corpus format
 annotates each part as its own statement, so nothing is merged there.
 (``score(..., merge_split=True/False)`` overrides this.)
 
@@ -241,10 +243,11 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
 
 
 def split_quote_groups(quotes: Sequence[Quote]) -> list[list[Quote]]:
-    """Group the parts of split quotes: direct records with the same cue
-    span and speaker, and a cue-less direct record continuing the one just
-    before it (same speaker name, same or next paragraph); every other
-    record is a group of its own. Groups are in order of their first part."""
+    """Group the parts of one speech act: records with the same cue span and
+    speaker, whatever their type, and a cue-less direct record continuing
+    the direct one just before it (same speaker name, same or next
+    paragraph); every other record is a group of its own. Groups are in
+    order of their first part."""
     n = len(quotes)
     parent = list(range(n))
 
@@ -255,13 +258,12 @@ def split_quote_groups(quotes: Sequence[Quote]) -> list[list[Quote]]:
         return i
 
     direct = [i for i, q in enumerate(quotes) if q.type == "direct"]
-    for x, i in enumerate(direct):
+    cued = [i for i, q in enumerate(quotes) if q.cue is not None]
+    for x, i in enumerate(cued):
         a = quotes[i]
-        if a.cue is None:
-            continue
-        for j in direct[x + 1:]:
+        for j in cued[x + 1:]:
             b = quotes[j]
-            if b.cue is not None and (a.cue.start, a.cue.end) == (b.cue.start, b.cue.end) and _same_speaker(a, b):
+            if (a.cue.start, a.cue.end) == (b.cue.start, b.cue.end) and _same_speaker(a, b):
                 parent[find(j)] = find(i)
     for i, j in zip(direct, direct[1:]):
         a, b = quotes[i], quotes[j]

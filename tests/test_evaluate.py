@@ -216,9 +216,11 @@ def test_split_quote_parts_are_merged_for_polnear_gold():
     assert rec(r) == (0.5, 1.0, round(2 / 3, 4))
 
 
-def test_split_quote_needs_same_cue_direct_type_and_speaker():
+def test_parts_of_one_speech_act_need_the_same_cue_and_speaker_whatever_their_type():
     assert len(split_quote_groups(split_preds())) == 1
-    assert len(split_quote_groups(split_preds(type2="indirect"))) == 2
+    # "said the plan would fail, calling it “reckless”" given as two records.
+    assert len(split_quote_groups(split_preds(type2="indirect"))) == 1
+    assert len(split_quote_groups(split_preds(type2="mixed"))) == 1
     # One occurrence of the cue is one speech act, however many sentences
     # the first part runs to ("“A. A2. A3,” she said. “B.”").
     assert len(split_quote_groups(split_preds(sentence2=5))) == 1
