@@ -182,7 +182,7 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         candidates.append(Candidate(kind, start, end, [colon[0]], name, 0.8))
 
     # 2. Direct quotes from quotation marks.
-    previous_direct: Optional[Candidate] = None
+    previous: Optional[Candidate] = None
     for q in quotations:
         if q.start in used_quotations:
             continue
@@ -202,20 +202,27 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
                 continue
             cand = Candidate("direct", q.start, q.end, rep.cue, rep.speaker, 0.95 if rep.speaker is not None else 0.6)
             candidates.append(cand)
-            previous_direct = cand
+            previous = cand
             continue
         n_words = len(re.findall(r"\w+", text[q.start:q.end]))
-        if previous_direct is not None and previous_direct.cue and _paragraph_gap(text, previous_direct.end, q.start) == 0 and (
-                len(re.findall(r"\w+", text[previous_direct.end:q.start])) <= 12 or previous_direct.end <= previous_direct.cue[0].idx < q.start):
+        # What a quotation with no cue of its own may go on with: the last
+        # direct quote, or a reported statement after it ("Axelrod said
+        # Obama felt bound to act. “This is core stuff for him.”").
+        reported = max((c for c in candidates if c.type != "direct" and c.cue and c.speaker is not None and c.end <= q.start),
+                       key=lambda c: c.end, default=None)
+        if reported is not None and (previous is None or reported.end > previous.end) and n_words >= MIN_UNCUED_WORDS:
+            previous = reported
+        if previous is not None and previous.cue and _paragraph_gap(text, previous.end, q.start) == 0 and (
+                len(re.findall(r"\w+", text[previous.end:q.start])) <= 12 or previous.end <= previous.cue[0].idx < q.start):
             # The second half of a split quote: “A,” she said. “B.”
-            cand = Candidate("direct", q.start, q.end, previous_direct.cue, previous_direct.speaker, previous_direct.confidence)
+            cand = Candidate("direct", q.start, q.end, previous.cue, previous.speaker, previous.confidence)
             candidates.append(cand)
-            previous_direct = cand
+            previous = cand
             continue
-        if previous_direct is not None and starts_paragraph(text, q.start) and n_words >= MIN_UNCUED_WORDS and _paragraph_gap(text, previous_direct.end, q.start) <= 1:
-            cand = Candidate("direct", q.start, q.end, None, None, 0.6, carried_from=previous_direct)
+        if previous is not None and starts_paragraph(text, q.start) and n_words >= MIN_UNCUED_WORDS and _paragraph_gap(text, previous.end, q.start) <= 1:
+            cand = Candidate("direct", q.start, q.end, None, None, 0.6, carried_from=previous)
             candidates.append(cand)
-            previous_direct = cand
+            previous = cand
             continue
         if keep_unattributed:
             candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))

@@ -658,3 +658,12 @@ def test_an_empty_it_does_not_speak_for_a_verb_hung_inside_the_report(extractor)
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
               lemmas=["Lind", "say", "it", "be", "early", "but", "add", "more", "."])
     assert subject_of(doc[6], extractor.lexicon).text == "Lind"
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_quotation_goes_on_with_the_reported_statement_before_it(extractor, gap):
+    text = ("Axelrod said the president felt bound to act on the climate." + gap +
+            "“This is not a cosmetic item on his list. This is core stuff for him.”")
+    quotes = extractor.extract(text)
+    assert [(q.type, q.speaker.name) for q in quotes] == [("indirect", "Axelrod"), ("direct", "Axelrod")]
+    assert quotes[1].text.startswith("“This is not")
