@@ -582,6 +582,12 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
             return tok.head
+        if tok is not cue and (lex.has_dep(tok, "object") or tok.dep_ in ("attr", "prep")) and tok.head.pos_ in ("VERB", "AUX"):
+            # "makes no apologies for accusing ...", "has been the most
+            # aggressive in denouncing ...": the phrase the cue hangs in
+            # belongs to a verb whose subject speaks.
+            climbed, tok = tok.dep_, tok.head
+            continue
         return subject_to_the_left(cue, lex)
     return None
 

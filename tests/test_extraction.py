@@ -667,3 +667,9 @@ def test_a_quotation_goes_on_with_the_reported_statement_before_it(extractor, ga
     quotes = extractor.extract(text)
     assert [(q.type, q.speaker.name) for q in quotes] == [("indirect", "Axelrod"), ("direct", "Axelrod")]
     assert quotes[1].text.startswith("“This is not")
+
+
+def test_a_cue_inside_a_phrase_of_a_verb_is_spoken_by_that_verbs_subject(extractor):
+    text = "Admiral Harris makes no apologies for accusing the navy of ignoring the warnings."
+    q = one(extractor, text)
+    assert (q.cue.text, q.speaker.text) == ("accusing", "Admiral Harris")
