@@ -260,7 +260,8 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     # the cue then opens the next "sentence", in the same paragraph.
     if window_end < len(doc) and quotation_at(doc[window_end].idx) is None and "\n" not in doc[last.i:window_end + 1].text:
         nxt = doc[window_end].sent
-        if len(nxt) <= 12 and any(is_speech_verb(t, lex) for t in nxt[:4]):
+        verb = next((t for t in nxt[:4] if is_speech_verb(t, lex)), None)
+        if verb is not None and (len(nxt) <= 12 or _reports_nothing_else(verb, lex)):
             window_end = nxt.end
     verbs = [t for t in doc[window_start:window_end] if outside(t) and is_speech_verb(t, lex)]
     # The governing verb is the nearest speech verb above the quotation in
@@ -328,6 +329,15 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
     return None
+
+
+def _reports_nothing_else(verb: Token, lex: Lexicon) -> bool:
+    """"“...” McDonough wrote in a September 16, 2012 email to top State
+    officials": a speech verb with no statement of its own attributes the
+    quotation before it, however long its sentence ("She noted a planned
+    rally ..." does not)."""
+    rep = report_of(verb, lex)
+    return rep is not None and rep.content is None
 
 
 def _verb_before_colon(colon: Token, quote_start: int, outside) -> Optional[Token]:

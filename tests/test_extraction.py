@@ -673,3 +673,21 @@ def test_a_cue_inside_a_phrase_of_a_verb_is_spoken_by_that_verbs_subject(extract
     text = "Admiral Harris makes no apologies for accusing the navy of ignoring the warnings."
     q = one(extractor, text)
     assert (q.cue.text, q.speaker.text) == ("accusing", "Admiral Harris")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # The parser ends the sentence at the closing mark; the long sentence
+    # after it reports nothing else, so it attributes the quotation.
+    ('"Anna Berg is the greatest!!!" Miller wrote in a September 16, 2012 email to the top officials of the agency.', "Miller"),
+    ('"All the way!" Dawson shouted, shorthand for taking the fight all the way to the convention.', "Dawson"),
+])
+def test_a_long_attribution_sentence_after_the_closing_mark(extractor, text, speaker):
+    q = one(extractor, text)
+    assert (q.type, q.speaker.text) == ("direct", speaker)
+
+
+def test_a_sentence_with_a_statement_of_its_own_does_not_take_the_quotation_before_it(extractor):
+    text = ('"We feel good about the areas we are going to," she said. "We will be everywhere." '
+            'She noted a planned rally on Saturday in Sioux City with King in his district, one of several weekend rallies.')
+    cues = [(q.text[:12], q.cue.text) for q in extractor.extract(text)]
+    assert ('"We will be ', "said") in cues
