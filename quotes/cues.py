@@ -82,9 +82,9 @@ def is_quote_mark(tok: Token) -> bool:
 def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
         return False
-    if tok.lemma_.lower() not in lex.speech_verbs and not (
-            tok.lemma_.lower() in lex.retort_verbs and any(c.lower_ == "back" for c in tok.children)):
-        return False  # "shot back", "fired back", "hit back" retort
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.speech_verbs and not any((lemma, c.lower_) in lex.particle_cues for c in tok.children):
+        return False  # "shot back", "fired back"; "as the Post put it"
     # "Asked if he was bullied, ...", "a plan announced last year": a bare
     # participle modifying something else reports nothing by itself.
     if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(lex.has_dep(c, "aux") for c in tok.children):

@@ -57,7 +57,7 @@ class Lexicon:
     prep_cues: frozenset[tuple[str, str]]
     speech_nouns: frozenset[str]
     not_speakers: frozenset[str]
-    retort_verbs: frozenset[str]
+    particle_cues: frozenset[tuple[str, str]]
     organisation_roles: frozenset[str]
     country_names: frozenset[str]
     honorifics: dict[str, str]
@@ -99,9 +99,9 @@ class Lexicon:
 
     @cached_property
     def cue_lemmas(self) -> frozenset[str]:
-        """Every lemma that can be a cue: speech verbs (retorts with "back"
-        included) and speech nouns."""
-        return self.speech_verbs | self.retort_verbs | self.speech_nouns
+        """Every lemma that can be a cue: speech verbs (those that need a
+        word with them, "shot back", "put it", included) and speech nouns."""
+        return self.speech_verbs | {v for v, _ in self.particle_cues} | self.speech_nouns
 
     @cached_property
     def first_name_ids(self):
@@ -152,7 +152,7 @@ def _load(folder: str) -> Lexicon:
         national_roles=_words(d / "national_roles.txt"),
         speech_nouns=_words(d / "speech_nouns.txt"),
         not_speakers=_words(d / "not_speakers.txt"),
-        retort_verbs=_words(d / "retort_verbs.txt"),
+        particle_cues=frozenset((v.lower(), w.lower()) for v, w in _table(d / "particle_cues.tsv")),
         organisation_roles=_words(d / "organisation_roles.txt"),
         prep_cues=frozenset((v.lower(), p.lower()) for v, p in _table(d / "prep_cues.tsv")),
         country_names=frozenset(demonyms.values()),

@@ -691,3 +691,16 @@ def test_a_sentence_with_a_statement_of_its_own_does_not_take_the_quotation_befo
             'She noted a planned rally on Saturday in Sioux City with King in his district, one of several weekend rallies.')
     cues = [(q.text[:12], q.cue.text) for q in extractor.extract(text)]
     assert ('"We will be ', "said") in cues
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("As the columnist put it, “Hello, it’s the end of an era.”", "put", "the columnist"),
+    ("“Not a chance,” she shot back.", "shot", "she"),
+])
+def test_verbs_that_report_only_with_their_particle(extractor, text, cue, speaker):
+    q = one(extractor, text)
+    assert (q.type, q.cue.text, q.speaker.text) == ("direct", cue, speaker)
+
+
+def test_put_without_it_reports_nothing(extractor):
+    assert extractor.extract("She put the report on the table before the meeting.") == []
