@@ -25,7 +25,8 @@ from .scan import positions, positions_where, word_ids
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "Name: statement" alone on a line (headlines, transcripts).
-_SPEAKER_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3}):[ \t]+(\S[^\n]*)$")
+_SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t]*[“\"]))"
+                            r"([A-Z][\w.’'-]+(?: (?:[A-Z][\w.’'-]+|and)){0,5}):[ \t]+(\S[^\n]*)$")
 # "according to X": the one cue that is not a lemma of the word lists.
 _ACCORDING = word_ids(["according"])
 # A quotation this short with no cue is a scare quote or a title.
@@ -169,7 +170,8 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         colon = doc.char_span(m.end(1), m.end(1) + 1)
         if name is None or colon is None or any(t.lower_ in lex.not_speakers for t in name):
             continue
-        if not all(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
+        if not all(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP") or (t.lower_ == "and" and 0 < t.i - name.start)
+                   for t in name) or name[-1].lower_ == "and":
             continue
         start, end = m.start(2), m.end(2)
         while end > start and text[end - 1] in ".!? ":

@@ -704,3 +704,13 @@ def test_verbs_that_report_only_with_their_particle(extractor, text, cue, speake
 
 def test_put_without_it_reports_nothing(extractor):
     assert extractor.extract("She put the report on the table before the meeting.") == []
+
+
+def test_a_name_and_colon_after_a_dash_introduces_a_quotation(extractor):
+    text = "POLLS WERE NOT WRONG, JUST EARLY - Anna Berg and Tom Lind: “The polls stopped a week too soon to see the late swing.”"
+    q = one(extractor, text)
+    assert (q.type, q.speaker.text) == ("direct", "Anna Berg and Tom Lind")
+
+
+def test_a_dash_and_a_colon_without_a_quotation_name_nobody(extractor):
+    assert extractor.extract("The final score - Lyon 3, Nice 1: a fair result for the home side.") == []
