@@ -316,8 +316,8 @@ def _comma_conjunct(cue: Token, lex: Lexicon) -> bool:
     doc = cue.doc
     if cue.dep_ != "conj" or cue.head.i > cue.i or cue.left_edge.i == 0:
         return False
-    if doc[cue.left_edge.i - 1].text != "," or cue.right_edge.i + 1 < cue.sent.end - 1:
-        return False
+    if doc[cue.left_edge.i - 1].text != "," or not all(t.is_punct or t.is_space for t in doc[cue.right_edge.i + 1:cue.sent.end]):
+        return False  # the cue's clause closes the sentence
     if not any(lex.has_dep(c, "active_subject") and c.left_edge.i == cue.left_edge.i for c in cue.lefts):
         return False  # the speaker opens the cue's own clause
     return not any(c.dep_ == "cc" and c.i < cue.i for c in cue.head.children)
@@ -334,7 +334,10 @@ def _as_frame_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     while head.dep_ == "xcomp" and head.head is not head:
         head = head.head
     # A head inside a relative clause is a parse that lost the main clause.
-    if not lex.has_dep(cue, "clausal_modifier") or head is cue or head.pos_ not in ("VERB", "AUX") or lex.has_dep(head, "relative_clause"):
+    # A noun root is a parse that lost the verb ("as POLITICO has reported,
+    # cases that have led to charges included ...").
+    if not lex.has_dep(cue, "clausal_modifier") or head is cue or lex.has_dep(head, "relative_clause") or (
+            head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT"):
         return None
     if not _has_mark(cue, "as", lex):
         return None
@@ -349,9 +352,11 @@ def _as_frame_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         start, end = right + 1, head.right_edge.i + 1
     else:
         start, end = head.left_edge.i, left
+    start, end = _trim(doc, start, end)
+    # Within one paragraph: the break that ends the sentence's own
+    # paragraph is no part of it.
     if any(doc[k].is_space and "\n" in doc[k].text for k in range(start, end)):
         return None
-    start, end = _trim(doc, start, end)
     if end - start < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
         return None
     return start, end

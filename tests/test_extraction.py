@@ -714,3 +714,16 @@ def test_a_name_and_colon_after_a_dash_introduces_a_quotation(extractor):
 
 def test_a_dash_and_a_colon_without_a_quotation_name_nobody(extractor):
     assert extractor.extract("The final score - Lyon 3, Nice 1: a fair result for the home side.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # The break after the paragraph hangs on its last sentence; it is no
+    # part of the statement.
+    ("As reported by the local paper, the secretary was told of her duty to protect classified information.\n\nMore follows.",
+     "the secretary was told of her duty to protect classified information"),
+    ("However, as the Herald has reported, cases that have led to charges included other circumstances.\n\nMore follows.",
+     "cases that have led to charges included other circumstances"),
+])
+def test_a_frame_at_the_end_of_a_paragraph(extractor, text, content):
+    q = extractor.extract(text)[0]
+    assert q.text == content
