@@ -485,8 +485,9 @@ def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None
     if obj.lower_ in WH_WORDS and as_phrase is not None:
         return _trim(doc, as_phrase.i + 1, _extend_tail(cue, _phrase_end(as_phrase)))
-    if obj.pos_ == "PRON" and not complements and as_phrase is None:
-        return None
+    if obj.pos_ == "PRON" and not complements and as_phrase is None and not any(
+            lex.has_dep(c, "preposition") and c.lower_ in _OBJECT_TAIL_PREPS and c.i > obj.i for c in cue.rights):
+        return None  # "denied it"; but "accused him of sexism" says what of him
     start, end = _subtree_range(obj)
     end = _cut_nested(doc, obj, start, end, lex)
     for extra in complements:

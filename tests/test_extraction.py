@@ -727,3 +727,16 @@ def test_a_dash_and_a_colon_without_a_quotation_name_nobody(extractor):
 def test_a_frame_at_the_end_of_a_paragraph(extractor, text, content):
     q = extractor.extract(text)[0]
     assert q.text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor accused him of sexism.", "him of sexism"),
+    ("The senator blasted the governor for his support of the failed bill.", "the governor for his support of the failed bill"),
+])
+def test_criticism_of_a_person_says_what_of_them(extractor, text, content):
+    q = one(extractor, text)
+    assert (q.type, q.text) == ("indirect", content)
+
+
+def test_a_bare_pronoun_object_is_no_statement(extractor):
+    assert extractor.extract("She denied it.") == []
