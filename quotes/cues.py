@@ -855,7 +855,10 @@ def _infinitive(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     what was promised or threatened."""
     if cue.lemma_.lower() not in lex.infinitive_cue_verbs or any(lex.has_dep(c, "object") for c in cue.children):
         return None
-    xcomp = next((c for c in cue.rights if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.i < c.i for g in c.children)), None)
+    # "proposed barring all foreign Muslims": a gerund right after the cue
+    # is what was proposed, as an infinitive is.
+    xcomp = next((c for c in cue.rights if c.dep_ == "xcomp" and (
+        any(g.lower_ == "to" and g.i < c.i for g in c.children) or (c.tag_ == "VBG" and c.i == cue.i + 1))), None)
     return _infinitive_range(xcomp, lex)
 
 

@@ -740,3 +740,8 @@ def test_criticism_of_a_person_says_what_of_them(extractor, text, content):
 
 def test_a_bare_pronoun_object_is_no_statement(extractor):
     assert extractor.extract("She denied it.") == []
+
+
+def test_a_gerund_after_a_promise_verb_is_what_was_promised(extractor):
+    q = one(extractor, "The governor proposed barring all trucks from the old bridge.")
+    assert (q.cue.text, q.text) == ("proposed", "barring all trucks from the old bridge")
