@@ -391,6 +391,21 @@ class EntityIndex:
             seen += 1
         return fallback
 
+    def _subject_in_paragraph(self, token: int, want) -> Optional[Entity]:
+        """The nearest entity before ``token`` that is the subject of its
+        sentence (not of a clause inside it: "added that Brennan would
+        start"), outside quotations, in the same paragraph."""
+        start = self.doc[token].idx
+        k = bisect.bisect_left(self._starts, token) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            if "\n" in self.text[self.doc[m.end - 1].idx:start]:
+                return None
+            if m.is_subject and not m.quoted and want(m.entity) and self.doc[m.start:m.end].root.head.dep_ == "ROOT":
+                return m.entity
+            k -= 1
+        return None
+
     def resolve(self, mention: Span, recent_speakers: list[Entity] = ()) -> Resolution:
         lex = self.lex
         head = mention.root
@@ -442,11 +457,12 @@ class EntityIndex:
             if kind == "person":
                 def want(e: Entity) -> bool:
                     return e.kind == "person" and (e.gender in (None, gender) or gender == "-")
-                for e in recent_speakers:
-                    if want(e) and e.gender == gender and gender != "-":
-                        break
-                else:
-                    e = None
+                # The subject of an earlier sentence of the same paragraph
+                # first ("Hart, in tears, addressed the crowd. '...,' she
+                # said"), then the last speaker who fits, then anyone.
+                e = self._subject_in_paragraph(mention.start, lambda e: want(e) and e.gender == gender)
+                if e is None:
+                    e = next((e for e in recent_speakers if want(e) and e.gender == gender and gender != "-"), None)
                 ent = e or self._before(mention.start, want)
                 if ent is not None:
                     if gender != "-" and ent.gender is None:

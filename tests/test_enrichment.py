@@ -112,3 +112,9 @@ def test_one_of_a_group_is_no_affiliation_and_its_relative_clause_no_name(extrac
     text = "“Not now,” said one of the organisers, who had been up all night."
     q = extractor.extract(text)[0]
     assert (q.speaker.text, q.speaker.affiliation) == ("one of the organisers", None)
+
+
+def test_she_is_the_subject_of_her_paragraph_before_the_last_speaker(extractor):
+    text = ("Anna Kovac beat Emily Hart in the final. 'I will sleep for two days,' Kovac told reporters.\n\n"
+            "Hart, cheered on by her fans, was in tears as she addressed the crowd. 'I gave everything I had,' she said.")
+    assert [q.speaker.name for q in extractor.extract(text)] == ["Anna Kovac", "Emily Hart"]
