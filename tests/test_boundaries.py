@@ -210,7 +210,6 @@ def test_component_saved_to_disk_keeps_the_end_model(extractor, tmp_path):
 
 
 @pytest.mark.parametrize("text, verb, kept", [
-    ("Sanders blasted the decision on Monday.", "blasted", True),
     ("She posted a video of the rally.", "posted", True),
     ("He wrote a book about the war.", "wrote", False),
     ("He read the report on the train.", "read", False),
@@ -225,8 +224,8 @@ def test_the_shipped_gate_decides_as_documented(extractor, text, verb, kept):
 
 
 def test_a_statement_the_gate_took_has_a_lower_confidence(extractor):
-    ruled, gated = extractor.extract("Sanders denied the report. Sanders blasted the decision.")
-    assert (ruled.cue.text, gated.cue.text) == ("denied", "blasted")
+    ruled, gated = extractor.extract("Sanders denied the report. Sanders posted a video of the rally.")
+    assert (ruled.cue.text, gated.cue.text) == ("denied", "posted")
     assert gated.confidence < ruled.confidence
 
 
