@@ -169,7 +169,7 @@ def eval_command(gold_dir: Path, show_errors: bool, json_path: Optional[Path],
             raise click.ClickException(str(e))
 
     title = (f"{gold_dir} ({layout}): {report.n_docs} articles, {report.n_gold} gold, "
-             f"{report.n_records} records ({report.n_pred} after merging split quotes)")
+             f"{report.n_records} records ({report.n_pred} after merging the parts of each speech act)")
     if left_out:
         title += f"; {len(left_out)} article{'s' if len(left_out) > 1 else ''} left out (malformed gold, see above)"
     print_report(console, report, title, show_errors)
