@@ -824,6 +824,12 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
         subj = subject_of(verb, lex)
         return Report(cue=[verb], content=(start, end), speaker=mention_span(subj, lex) if subj is not None else None)
     owner = next((c for c in noun.children if lex.has_dep(c, "possessive")), None)
+    if owner is None:
+        # "an admission from Elizabeth Warren that ...", "the suggestion by
+        # a potential president that ...".
+        by = next((c for c in noun.children if c.lower_ in ("from", "by") and lex.has_dep(c, "preposition")), None)
+        who = next((c for c in by.children if lex.has_dep(c, "prep_object")), None) if by is not None else None
+        owner = who if who is not None and can_speak(who, lex) else None
     if owner is None and lex.has_dep(noun, "object") and noun.head.lemma_.lower() in lex.issue_verbs:
         # "Clinton unveiled a proposal to ...", "Trump made charges that ...":
         # who issues the statement made it.

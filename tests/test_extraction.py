@@ -745,3 +745,9 @@ def test_a_bare_pronoun_object_is_no_statement(extractor):
 def test_a_gerund_after_a_promise_verb_is_what_was_promised(extractor):
     q = one(extractor, "The governor proposed barring all trucks from the old bridge.")
     assert (q.cue.text, q.text) == ("proposed", "barring all trucks from the old bridge")
+
+
+def test_a_statement_noun_from_someone_is_theirs(extractor):
+    text = "The report included an admission from Senator Lind that the old law would not have prevented the crisis."
+    q = one(extractor, text)
+    assert (q.cue.text, q.speaker.text) == ("admission", "Senator Lind")
