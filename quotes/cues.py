@@ -588,10 +588,10 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
             return tok.head
-        if tok is not cue and (lex.has_dep(tok, "object") or tok.dep_ in ("attr", "prep")) and tok.head.pos_ in ("VERB", "AUX"):
+        if tok is not cue and (lex.has_dep(tok, "object") or tok.dep_ in ("attr", "prep", "advmod")) and tok.head.pos_ in ("VERB", "AUX"):
             # "makes no apologies for accusing ...", "has been the most
-            # aggressive in denouncing ...": the phrase the cue hangs in
-            # belongs to a verb whose subject speaks.
+            # aggressive in denouncing ...", "went so far as to say": the
+            # phrase the cue hangs in belongs to a verb whose subject speaks.
             climbed, tok = tok.dep_, tok.head
             continue
         return subject_to_the_left(cue, lex)
@@ -731,6 +731,7 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     comma-separated appositive, relative clause or trailing punctuation."""
     doc = head.doc
     excluded: set[int] = set()
+    own = {t.i for t in head.subtree}
     for child in head.children:
         comma_before = child.i > 0 and doc[child.left_edge.i - 1].text in ",(—–"
         if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
@@ -744,12 +745,14 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             if tok.dep_ in lex.dependencies["relative_clause"] and doc[tok.left_edge.i - 1].text == ",":
                 excluded.update(range(tok.left_edge.i, tok.right_edge.i + 1))
     start, end = head.left_edge.i, head.right_edge.i + 1
-    # Keep the contiguous part around the head.
+    # Keep the contiguous part around the head, and only the head's own
+    # words: the parse may hang a dependent on it across the cue ("The
+    # columnist ... went so far as to say: “The old network ...”").
     s = head.i
-    while s > start and s - 1 not in excluded:
+    while s > start and s - 1 not in excluded and s - 1 in own:
         s -= 1
     e = head.i + 1
-    while e < end and e not in excluded:
+    while e < end and e not in excluded and e in own:
         e += 1
     while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1

@@ -751,3 +751,11 @@ def test_a_statement_noun_from_someone_is_theirs(extractor):
     text = "The report included an admission from Senator Lind that the old law would not have prevented the crisis."
     q = one(extractor, text)
     assert (q.cue.text, q.speaker.text) == ("admission", "Senator Lind")
+
+
+def test_went_so_far_as_to_say(extractor):
+    # The parse also hangs the quotation's first noun on "columnist": the
+    # mention keeps only the head's own words.
+    text = "The columnist Anna Berg went so far as to say: “The old network as we know it is over.”"
+    q = one(extractor, text)
+    assert (q.type, q.cue.text, q.speaker.text, q.speaker.name) == ("direct", "say", "The columnist Anna Berg", "Anna Berg")
