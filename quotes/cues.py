@@ -789,8 +789,13 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
     # The content is the rest of the sentence around the phrase: the side
     # with a finite verb ("Trump is lagging by nine points, according to
     # the average - despite winning ..."), else the longer.
-    finite = [any(t.tag_ in _FINITE_TAGS for t in doc[a:b]) for a, b in ((sent.start, phrase_start), (phrase_end, sent.end))]
-    if finite[0] if finite[0] != finite[1] else phrase_start - sent.start > sent.end - phrase_end:
+    finite_before, finite_after = (any(t.tag_ in _FINITE_TAGS for t in doc[a:b])
+                                   for a, b in ((sent.start, phrase_start), (phrase_end, sent.end)))
+    if finite_before != finite_after:
+        content_before = finite_before
+    else:
+        content_before = phrase_start - sent.start > sent.end - phrase_end
+    if content_before:
         start, end = _after_colon(doc, sent.start, phrase_start), phrase_start
     else:
         start, end = phrase_end, sent.end
