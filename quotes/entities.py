@@ -395,11 +395,13 @@ class EntityIndex:
         """The nearest entity before ``token`` that is the subject of its
         sentence (not of a clause inside it: "added that Brennan would
         start"), outside quotations, in the same paragraph."""
-        start = self.doc[token].idx
+        # The last line break before the token; a mention at or before it
+        # is in an earlier paragraph.
+        paragraph_break = self.text.rfind("\n", 0, self.doc[token].idx)
         k = bisect.bisect_left(self._starts, token) - 1
         while k >= 0:
             m = self.mentions[k]
-            if "\n" in self.text[self.doc[m.end - 1].idx:start]:
+            if self.doc[m.end - 1].idx <= paragraph_break:
                 return None
             if m.is_subject and not m.quoted and want(m.entity) and self.doc[m.start:m.end].root.head.dep_ == "ROOT":
                 return m.entity
