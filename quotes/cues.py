@@ -736,7 +736,10 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         comma_before = child.i > 0 and doc[child.left_edge.i - 1].text in ",(—–"
         if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
             child.dep_ in ("advcl", "punct", "parataxis") and child.i > head.i
-        ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG")):
+        ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG" or child.tag_ in _FINITE_TAGS)):
+            # A finite verb is no modifier of the noun, whatever the parse
+            # says: "The senator called upon the council to ..." is the
+            # speaker and the cue.
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
     # "one of the organisers, who had been up all night": a relative clause
     # lower down, on the head's own prepositional object, goes as well.
@@ -867,12 +870,17 @@ def _infinitive_range(xcomp: Optional[Token], lex: Lexicon) -> Optional[tuple[in
 def _infinitive(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """"vowed to repeal the law": with no object before it, the infinitive is
     what was promised or threatened."""
-    if cue.lemma_.lower() not in lex.infinitive_cue_verbs or any(lex.has_dep(c, "object") for c in cue.children):
+    if any(lex.has_dep(c, "object") for c in cue.children):
         return None
-    # "proposed barring all foreign Muslims": a gerund right after the cue
-    # is what was proposed, as an infinitive is.
+    # "proposed barring all foreign Muslims", "reported spending $1
+    # million", "denied having a role": a gerund right after any speech
+    # verb is what was said, as an infinitive is after a promise.
+    lemma = cue.lemma_.lower()
+    infinitive = lemma in lex.infinitive_cue_verbs
+    gerund = lemma not in lex.aspect_verbs
     xcomp = next((c for c in cue.rights if c.dep_ == "xcomp" and (
-        any(g.lower_ == "to" and g.i < c.i for g in c.children) or (c.tag_ == "VBG" and c.i == cue.i + 1))), None)
+        (infinitive and any(g.lower_ == "to" and g.i < c.i for g in c.children))
+        or (gerund and c.tag_ == "VBG" and c.i == cue.i + 1))), None)
     return _infinitive_range(xcomp, lex)
 
 

@@ -43,6 +43,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     object_cue_verbs: frozenset[str]
     infinitive_cue_verbs: frozenset[str]
+    aspect_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     as_frame_verbs: frozenset[str]
     issue_verbs: frozenset[str]
@@ -140,6 +141,7 @@ def _load(folder: str) -> Lexicon:
         speech_verbs=_words(d / "speech_verbs.txt"),
         object_cue_verbs=_words(d / "object_cue_verbs.txt"),
         infinitive_cue_verbs=_words(d / "infinitive_cue_verbs.txt"),
+        aspect_verbs=_words(d / "aspect_verbs.txt"),
         addressee_verbs=_words(d / "addressee_verbs.txt"),
         as_frame_verbs=_words(d / "as_frame_verbs.txt"),
         issue_verbs=_words(d / "issue_verbs.txt"),

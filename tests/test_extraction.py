@@ -742,9 +742,22 @@ def test_a_bare_pronoun_object_is_no_statement(extractor):
     assert extractor.extract("She denied it.") == []
 
 
-def test_a_gerund_after_a_promise_verb_is_what_was_promised(extractor):
-    q = one(extractor, "The governor proposed barring all trucks from the old bridge.")
-    assert (q.cue.text, q.text) == ("proposed", "barring all trucks from the old bridge")
+@pytest.mark.parametrize("text, cue, content", [
+    ("The governor proposed barring all trucks from the old bridge.", "proposed", "barring all trucks from the old bridge"),
+    ("The union reported spending $2 million on radio ads in the spring.", "reported", "spending $2 million on radio ads in the spring"),
+])
+def test_a_gerund_after_a_speech_verb_is_what_was_said(extractor, text, cue, content):
+    q = one(extractor, text)
+    assert (q.cue.text, q.text) == (cue, content)
+
+
+def test_a_gerund_after_continue_is_no_statement(extractor):
+    assert extractor.extract("The agency will continue screening applicants at the border.") == []
+
+
+def test_called_upon_someone_to_act(extractor):
+    q = one(extractor, "The senator called upon the council to reopen the shelter before winter.")
+    assert (q.speaker.text, q.cue.text, q.text) == ("The senator", "called", "the council to reopen the shelter before winter")
 
 
 def test_a_statement_noun_from_someone_is_theirs(extractor):
