@@ -885,12 +885,16 @@ def _infinitive(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
 
 
 def _said_noun(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
-    """"took to Twitter to say thanks": say with a noun object."""
+    """"took to Twitter to say thanks": say with a noun object, or with a
+    word standing for a whole statement ("half said so", "said yes"),
+    whatever the parse calls it."""
     if cue.lemma_.lower() != "say":
         return None
     obj = next((c for c in cue.rights if lex.has_dep(c, "object") and c.pos_ == "NOUN" and not _is_time(c)), None)
     if obj is None:
-        return None
+        obj = next((c for c in cue.rights if not c.is_punct), None)
+        if obj is None or obj.lower_ not in lex.pro_statements:
+            return None
     return _trim(cue.doc, *_subtree_range(obj))
 
 

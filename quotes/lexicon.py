@@ -44,6 +44,7 @@ class Lexicon:
     object_cue_verbs: frozenset[str]
     infinitive_cue_verbs: frozenset[str]
     aspect_verbs: frozenset[str]
+    pro_statements: frozenset[str]
     addressee_verbs: frozenset[str]
     as_frame_verbs: frozenset[str]
     issue_verbs: frozenset[str]
@@ -142,6 +143,7 @@ def _load(folder: str) -> Lexicon:
         object_cue_verbs=_words(d / "object_cue_verbs.txt"),
         infinitive_cue_verbs=_words(d / "infinitive_cue_verbs.txt"),
         aspect_verbs=_words(d / "aspect_verbs.txt"),
+        pro_statements=_words(d / "pro_statements.txt"),
         addressee_verbs=_words(d / "addressee_verbs.txt"),
         as_frame_verbs=_words(d / "as_frame_verbs.txt"),
         issue_verbs=_words(d / "issue_verbs.txt"),

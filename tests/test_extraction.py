@@ -751,6 +751,15 @@ def test_a_gerund_after_a_speech_verb_is_what_was_said(extractor, text, cue, con
     assert (q.cue.text, q.text) == (cue, content)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Asked whether the bridge would reopen, the engineer said yes.", "yes"),
+    ("Last spring, 41 percent of the members said the same.", "the same"),
+])
+def test_a_word_standing_for_a_statement_after_say(extractor, text, content):
+    q = one(extractor, text)
+    assert (q.cue.text, q.text) == ("said", content)
+
+
 def test_a_gerund_after_continue_is_no_statement(extractor):
     assert extractor.extract("The agency will continue screening applicants at the border.") == []
 
