@@ -95,7 +95,12 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     # "Talking animals": a verb form used as a noun or an adjective.
     if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj"):
         return False
-    return True
+    return not _opens_fixed_term(tok, lex)
+
+
+def _opens_fixed_term(tok: Token, lex: Lexicon) -> bool:
+    """"pledged delegates": a term, whatever the parse makes of it."""
+    return any(tuple(t.lower_ for t in tok.doc[tok.i:tok.i + len(p)]) == p for p in lex.not_cue_phrases)
 
 
 def _has_mark(tok: Token, word: str, lex: Lexicon) -> bool:

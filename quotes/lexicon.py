@@ -45,6 +45,7 @@ class Lexicon:
     infinitive_cue_verbs: frozenset[str]
     aspect_verbs: frozenset[str]
     pro_statements: frozenset[str]
+    not_cue_phrases: frozenset[tuple[str, ...]]
     addressee_verbs: frozenset[str]
     as_frame_verbs: frozenset[str]
     issue_verbs: frozenset[str]
@@ -144,6 +145,7 @@ def _load(folder: str) -> Lexicon:
         infinitive_cue_verbs=_words(d / "infinitive_cue_verbs.txt"),
         aspect_verbs=_words(d / "aspect_verbs.txt"),
         pro_statements=_words(d / "pro_statements.txt"),
+        not_cue_phrases=frozenset(tuple(w.split()) for w in _words(d / "not_cue_phrases.txt")),
         addressee_verbs=_words(d / "addressee_verbs.txt"),
         as_frame_verbs=_words(d / "as_frame_verbs.txt"),
         issue_verbs=_words(d / "issue_verbs.txt"),

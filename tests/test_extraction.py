@@ -760,6 +760,14 @@ def test_a_word_standing_for_a_statement_after_say(extractor, text, content):
     assert (q.cue.text, q.text) == ("said", content)
 
 
+@pytest.mark.parametrize("text", [
+    "The governor won most of the pledged delegates after the spring primaries.",
+    "Both campaigns counted pledged delegates and party leaders.",
+])
+def test_pledged_delegates_is_a_term(extractor, text):
+    assert extractor.extract(text) == []
+
+
 def test_a_gerund_after_continue_is_no_statement(extractor):
     assert extractor.extract("The agency will continue screening applicants at the border.") == []
 
