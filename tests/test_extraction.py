@@ -761,7 +761,7 @@ def test_a_word_standing_for_a_statement_after_say(extractor, text, content):
 
 
 @pytest.mark.parametrize("text", [
-    "The governor won most of the pledged delegates after the spring primaries.",
+    "The count includes pledged delegates and superdelegates.",
     "Both campaigns counted pledged delegates and party leaders.",
 ])
 def test_pledged_delegates_is_a_term(extractor, text):
