@@ -311,6 +311,11 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
         k -= 1
     if k >= 0 and doc[k].text == ":" and doc[k].sent == first.sent:
         verb = _verb_before_colon(doc[k], first.i, outside)
+        # "Clinton’s response was: “...”": the statement's owner speaks,
+        # unless a speech verb of its own says more ("... said: “...”").
+        owned = _owned_statement_before(doc[k], lex)
+        if owned is not None and not (verb is not None and is_speech_verb(verb, lex)):
+            return owned
         if verb is not None and outside(verb) and not is_negated(verb, lex):
             subj = subject_of(verb, lex)
             if subj is not None and can_speak(subj, lex):
@@ -355,6 +360,19 @@ def _verb_before_colon(colon: Token, quote_start: int, outside) -> Optional[Toke
         if tok.pos_ in ("VERB", "AUX"):
             return tok
         tok = tok.head if tok.head.i != tok.i else None
+    return None
+
+
+def _owned_statement_before(colon: Token, lex: Lexicon) -> Optional[Report]:
+    """"Clinton’s response was: “...”", "The mayor’s message to residents:
+    “...”": a statement noun with an owner, in the clause a colon ends,
+    hands the quotation to its owner."""
+    for tok in colon.doc[colon.sent.start:colon.i]:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.speech_nouns:
+            continue
+        owner = next((c for c in tok.children if lex.has_dep(c, "possessive")), None)
+        if owner is not None and can_speak(owner, lex) and not is_negated(tok, lex):
+            return Report(cue=[tok], content=None, speaker=mention_span(owner, lex))
     return None
 
 

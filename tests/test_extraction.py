@@ -768,6 +768,11 @@ def test_pledged_delegates_is_a_term(extractor, text):
     assert extractor.extract(text) == []
 
 
+def test_an_owned_statement_before_a_colon_speaks(extractor):
+    q = one(extractor, "The mayor’s message to residents: “Stay inside and keep warm.”")
+    assert (q.speaker.name, q.cue.text, q.type) == ("mayor", "message", "direct")
+
+
 def test_a_gerund_after_continue_is_no_statement(extractor):
     assert extractor.extract("The agency will continue screening applicants at the border.") == []
 
