@@ -542,8 +542,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it"), None)
         if subj is not None and tok is cue and subj.i < cue.i and _after_quotation(cue):
             # "“Every single amendment,” said Cruz": a subject to the left is
-            # the quotation's own word; the name after the cue speaks.
-            subj = _inverted_subject(cue, lex) or subj
+            # the quotation's own word; the name after the cue speaks. The
+            # parse may give the verb both ("“The drop is attributable to
+            # the emails, the foundation,” said a person close to them").
+            after = next((c for c in cue.rights if lex.has_dep(c, "active_subject")), None)
+            subj = after or _inverted_subject(cue, lex) or subj
         if subj is None and (tok is cue or climbed == "advcl"):
             # "..., said Skelly, explaining he worked ...": the participle's
             # speaker is the inverted subject of the verb it hangs on.

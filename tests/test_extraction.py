@@ -794,3 +794,12 @@ def test_went_so_far_as_to_say(extractor):
     text = "The columnist Anna Berg went so far as to say: “The old network as we know it is over.”"
     q = one(extractor, text)
     assert (q.type, q.cue.text, q.speaker.text, q.speaker.name) == ("direct", "say", "The columnist Anna Berg", "Anna Berg")
+
+
+def test_a_subject_after_the_cue_speaks_when_the_quotation_has_one_too(extractor):
+    # The parse gives "said" two subjects: "the foundation" inside the
+    # quotation and "a person" after the cue.
+    text = "“The fall we see now is due to the emails, the foundation, all the old stuff,” said a person close to the family."
+    q = one(extractor, text)
+    assert (q.cue.text, q.speaker.text) == ("said", "a person close to the family")
+
