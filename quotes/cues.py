@@ -18,6 +18,9 @@ from .lexicon import Lexicon
 
 WH_WORDS = {"what", "which", "that", "who", "whom"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# "released a video that said ...": relative pronouns that stand for a
+# thing, which may be spoken for by whoever issued it.
+THING_RELATIVES = {"that", "which"}
 
 
 @dataclass
@@ -561,7 +564,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ in lex.dependencies["relative_clause"]:
-                return subj  # "Barkley, who said ...": the mention is "who", resolved later
+                maker = _maker_of(tok.head, lex) if subj.lower_ in THING_RELATIVES and tok is cue else None
+                return maker or subj  # "Barkley, who said ...": the mention is "who", resolved later
             if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
                 return None
             return subj
@@ -604,6 +608,17 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         return subject_to_the_left(cue, lex)
     return None
+
+
+def _maker_of(noun: Token, lex: Lexicon) -> Optional[Token]:
+    """Who issued the thing a relative clause speaks for: "Sanders is
+    releasing an ad that urges ...", "released a Web video that accuses
+    ...". Annotators mark the pronoun itself elsewhere ("a message that
+    said ...", "the union, which endorsed ...")."""
+    if noun.pos_ != "NOUN" or can_speak(noun, lex) or not lex.has_dep(noun, "object") or noun.head.lemma_.lower() not in lex.issue_verbs:
+        return None
+    maker = subject_of(noun.head, lex)
+    return maker if maker is not None and maker.lower_ not in RELATIVE_PRONOUNS else None
 
 
 def _loose_verb(tok: Token) -> bool:

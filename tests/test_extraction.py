@@ -803,3 +803,11 @@ def test_a_subject_after_the_cue_speaks_when_the_quotation_has_one_too(extractor
     q = one(extractor, text)
     assert (q.cue.text, q.speaker.text) == ("said", "a person close to the family")
 
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor is releasing a new radio ad that urges voters to back the bond.", "The mayor"),
+    ("The group released a video that accuses the governor of lying.", "The group"),
+])
+def test_who_issued_a_thing_speaks_for_what_it_says(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
