@@ -21,6 +21,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # "released a video that said ...": relative pronouns that stand for a
 # thing, which may be spoken for by whoever issued it.
 THING_RELATIVES = {"that", "which"}
+PASSIVE_AUX = {"auxpass", "aux:pass"}
 
 
 @dataclass
@@ -526,6 +527,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     """The speaker head of a speech verb, following coordination
     ("X said ... and added"), participles ("..., saying") and relative
     clauses ("the minister, who said ...")."""
+    if _passive_participle(cue, lex):
+        # "Asked whether ..., Johnson demurred", "Davis, who was asked
+        # about ...": who is asked does not ask; only an agent speaks.
+        agent = next((c for c in cue.rights if lex.has_dep(c, "agent")), None)
+        return next((c for c in agent.children if lex.has_dep(c, "prep_object")), None) if agent is not None else None
     tok = cue
     climbed = ""
     # "able to sign up donors and score endorsements by citing": the
@@ -619,6 +625,18 @@ def _maker_of(noun: Token, lex: Lexicon) -> Optional[Token]:
         return None
     maker = subject_of(noun.head, lex)
     return maker if maker is not None and maker.lower_ not in RELATIVE_PRONOUNS else None
+
+
+def _passive_participle(cue: Token, lex: Lexicon) -> bool:
+    """"was asked", "when asked", "Asked whether ...": a passive verb, whose
+    subject is who the statement was addressed to or about."""
+    if cue.tag_ == "VBN" and any(c.dep_ in PASSIVE_AUX and c.lower_ not in ("'s", "’s") for c in cue.children):
+        return True  # not "he's predicted big wins": the parse takes "'s" for "is"
+    # A bare participle hanging on a clause; the tagger may take a
+    # sentence-initial "Asked" for a past tense.
+    opening = cue.i == cue.sent.start or (cue.i - 1 == cue.sent.start and cue.doc[cue.i - 1].lower_ == "when")
+    return ((cue.tag_ == "VBN" or (cue.tag_ == "VBD" and opening)) and lex.has_dep(cue, "clausal_modifier")
+            and not any(lex.has_dep(c, "aux") or lex.has_dep(c, "subject") for c in cue.children))
 
 
 def _loose_verb(tok: Token) -> bool:

@@ -811,3 +811,8 @@ def test_a_subject_after_the_cue_speaks_when_the_quotation_has_one_too(extractor
 def test_who_issued_a_thing_speaks_for_what_it_says(extractor, text, speaker):
     q = one(extractor, text)
     assert q.speaker.text == speaker
+
+
+def test_who_is_asked_does_not_ask(extractor):
+    q = one(extractor, "Davis, who was asked about the war, did not answer.")
+    assert (q.cue.text, q.speaker) == ("asked", None)
