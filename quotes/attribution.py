@@ -303,6 +303,12 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
             subj = _name_between(doc, last.i + 1, verb.i) if verb.i > last.i else None
             subj = subj or subject_to_the_left(verb, lex)
             speaker = mention_span(subj, lex) if subj is not None and not (q.start <= subj.idx < q.end) else None
+        acc = next((t for t in doc[verb.i + 1:window_end] if t.lower_ == "according" and outside(t)), None)
+        told = according_to(acc, lex) if acc is not None else None
+        if told is not None and told.speaker is not None:
+            # "“...,” O’Malley said, according to the Las Vegas Sun": PolNeAR
+            # credits the quotation to whoever relayed it.
+            return Report(cue=told.cue, content=None, speaker=told.speaker)
         return Report(cue=rep.cue, content=None, speaker=speaker)
     # "She then addressed the supporters again: “...”", "Trump boomed: “...”":
     # a colon hands the quotation to the clause before it.

@@ -816,3 +816,9 @@ def test_who_issued_a_thing_speaks_for_what_it_says(extractor, text, speaker):
 def test_who_is_asked_does_not_ask(extractor):
     q = one(extractor, "Davis, who was asked about the war, did not answer.")
     assert (q.cue.text, q.speaker) == ("asked", None)
+
+
+def test_a_quotation_said_according_to_someone_is_theirs(extractor):
+    text = "The council met on Monday. “We will win this fight. The developers will lose,” the mayor said, according to the local paper."
+    q = next(q for q in extractor.extract(text) if q.type == "direct")
+    assert (q.cue.text, q.speaker.text) == ("according to", "the local paper")
