@@ -612,8 +612,24 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # phrase the cue hangs in belongs to a verb whose subject speaks.
             climbed, tok = tok.dep_, tok.head
             continue
-        return subject_to_the_left(cue, lex)
+        return subject_to_the_left(cue, lex) or _swallowed_subject(cue, lex)
     return None
+
+
+def _swallowed_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"RoseAnn DeMoro, director of a union that has been busing members
+    ..., also said ...": the parse made the speaker's long description a
+    clause of the verb, with the speaker as its subject; the name that
+    opens the sentence still speaks."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or not any(t.is_punct for t in cue.doc[cue.sent.start:cue.i]):
+        return None
+    clause = next((c for c in cue.lefts if lex.has_dep(c, "complement_clause")), None)
+    if clause is None or clause.left_edge.i != cue.sent.start or is_quote_mark(cue.doc[cue.sent.start]):
+        return None
+    subj = next((c for c in clause.lefts if lex.has_dep(c, "active_subject")), None)
+    if subj is None or subj.left_edge.i != cue.sent.start or not can_speak(subj, lex) or subj.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subj
 
 
 def _maker_of(noun: Token, lex: Lexicon) -> Optional[Token]:

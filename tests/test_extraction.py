@@ -822,3 +822,10 @@ def test_a_quotation_said_according_to_someone_is_theirs(extractor):
     text = "The council met on Monday. “We will win this fight. The developers will lose,” the mayor said, according to the local paper."
     q = next(q for q in extractor.extract(text) if q.type == "direct")
     assert (q.cue.text, q.speaker.text) == ("according to", "the local paper")
+
+
+def test_a_speaker_whose_description_the_parse_made_a_clause_still_speaks(extractor):
+    text = ("Maria Lopez, director of Nurses United, a union that has endorsed the mayor and that has been busing "
+            "its members across the state to campaign for him, also said her group planned to join the protest.")
+    q = next(q for q in extractor.extract(text) if q.cue.text == "said")
+    assert (q.speaker.text, q.text) == ("Maria Lopez", "her group planned to join the protest")
