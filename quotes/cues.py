@@ -612,7 +612,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # phrase the cue hangs in belongs to a verb whose subject speaks.
             climbed, tok = tok.dep_, tok.head
             continue
-        return subject_to_the_left(cue, lex) or _swallowed_subject(cue, lex)
+        return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex)
     return None
 
 
@@ -623,7 +623,11 @@ def _swallowed_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     opens the sentence still speaks."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or not any(t.is_punct for t in cue.doc[cue.sent.start:cue.i]):
         return None
-    clause = next((c for c in cue.lefts if lex.has_dep(c, "complement_clause")), None)
+    # "Trump further summed up Clinton as “terrible,” denounced her record
+    # and said ...": a finite clause with no mark is the first of a list of
+    # the subject's verbs, not a subordinate clause.
+    clause = next((c for c in cue.lefts if lex.has_dep(c, "complement_clause") or (
+        c.dep_ == "advcl" and c.tag_ in ("VBD", "VBZ", "VBP") and not any(lex.has_dep(g, "mark") for g in c.children))), None)
     if clause is None or clause.left_edge.i != cue.sent.start or is_quote_mark(cue.doc[cue.sent.start]):
         return None
     subj = next((c for c in clause.lefts if lex.has_dep(c, "active_subject")), None)

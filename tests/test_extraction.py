@@ -773,6 +773,13 @@ def test_an_owned_statement_before_a_colon_speaks(extractor):
     assert (q.speaker.name, q.cue.text, q.type) == ("mayor", "message", "direct")
 
 
+def test_the_last_of_a_list_of_verbs_has_the_first_ones_subject(extractor):
+    text = ("Smith further summed up Clinton as “terrible,” denounced her record as secretary of state "
+            "and said she should not even be allowed to run for office.")
+    said = next(q for q in extractor.extract(text) if q.cue.text == "said")
+    assert (said.speaker.text, said.text) == ("Smith", "she should not even be allowed to run for office")
+
+
 def test_a_gerund_after_continue_is_no_statement(extractor):
     assert extractor.extract("The agency will continue screening applicants at the border.") == []
 
