@@ -545,10 +545,12 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             agent = next((c for c in tok.children if lex.has_dep(c, "agent")), None)
             if agent is not None:
                 subj = next((c for c in agent.children if lex.has_dep(c, "prep_object")), agent if agent.dep_ != "agent" else None)
-        if subj is None and tok is not cue and climbed in ("conj", "xcomp"):
+        if subj is None and tok is not cue and climbed in ("conj", "xcomp", "pcomp"):
             # "Trump was forced to retreat and said ...", "was prompted to
-            # say": the passive subject of the verb the cue hangs on speaks.
-            subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it"), None)
+            # say", "was suspended after slamming ...": the passive subject
+            # of the verb the cue hangs on speaks.
+            subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it" and (
+                climbed != "pcomp" or can_speak(c, lex))), None)
         if subj is not None and tok is cue and subj.i < cue.i and _after_quotation(cue):
             # "“Every single amendment,” said Cruz": a subject to the left is
             # the quotation's own word; the name after the cue speaks. The

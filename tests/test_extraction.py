@@ -780,6 +780,11 @@ def test_the_last_of_a_list_of_verbs_has_the_first_ones_subject(extractor):
     assert (said.speaker.text, said.text) == ("Smith", "she should not even be allowed to run for office")
 
 
+def test_who_is_punished_for_saying_something_said_it(extractor):
+    q = one(extractor, "The coach was fined last week after criticizing the referees for their handling of the final.")
+    assert (q.speaker.text, q.cue.text) == ("The coach", "criticizing")
+
+
 def test_a_gerund_after_continue_is_no_statement(extractor):
     assert extractor.extract("The agency will continue screening applicants at the border.") == []
 
