@@ -99,12 +99,19 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     # "Talking animals": a verb form used as a noun or an adjective.
     if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj"):
         return False
-    return not _opens_fixed_term(tok, lex)
+    return not _in_fixed_term(tok, lex)
 
 
-def _opens_fixed_term(tok: Token, lex: Lexicon) -> bool:
-    """"pledged delegates": a term, whatever the parse makes of it."""
-    return any(tuple(t.lower_ for t in tok.doc[tok.i:tok.i + len(p)]) == p for p in lex.not_cue_phrases)
+def _in_fixed_term(tok: Token, lex: Lexicon) -> bool:
+    """"pledged delegates", "all told": a term or an idiom, whatever the
+    parse makes of it."""
+    doc = tok.doc
+    for phrase in lex.not_cue_phrases:
+        for j, word in enumerate(phrase):
+            start = tok.i - j
+            if word == tok.lower_ and start >= 0 and tuple(t.lower_ for t in doc[start:start + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _has_mark(tok: Token, word: str, lex: Lexicon) -> bool:

@@ -763,8 +763,12 @@ def test_a_word_standing_for_a_statement_after_say(extractor, text, content):
 @pytest.mark.parametrize("text", [
     "The count includes pledged delegates and superdelegates.",
     "Both campaigns counted pledged delegates and party leaders.",
+    "All told, up to 5 million undocumented people could be eligible for the programs.",
+    "But dumping Trump is easier said than done in New York City.",
+    "That said, the plan has critics in both parties.",
+    "It is safe to say he is referring to the border wall.",
 ])
-def test_pledged_delegates_is_a_term(extractor, text):
+def test_terms_and_idioms_with_a_speech_word_report_nothing(extractor, text):
     assert extractor.extract(text) == []
 
 
