@@ -196,7 +196,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»'" or doc[end - 1].is_space
                            or _is_coordinator(doc[end - 1])):
         end -= 1
-    if start < end - 1 and doc[start].lower_ in ("that", "whether", "if") and doc[start].dep_ in ("mark", "complm"):
+    if start < end - 1 and doc[start].lower_ in ("that", "whether", "if", "for") and doc[start].dep_ in ("mark", "complm"):
         start += 1
     return start, end
 
@@ -406,6 +406,8 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         i += 1
     elif doc[i].pos_ in ("ADP", "PUNCT", "CCONJ", "PART") or doc[i].tag_ == "TO":
         return None
+    elif _opens_adverbial(doc[i], lex):
+        return None  # "spoke to reporters just after the race was called"
     elif doc[i].tag_ == "VBG" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[i:sent_end]):
         return None  # "said laughing": no clause follows
     elif doc[i].tag_ == "VBG" and doc[i].dep_ == "advcl" and doc[i].head.i == cue.i:
@@ -428,6 +430,16 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if any(lex.has_dep(c, "object") and c.left_edge.i == i for c in cue.children):
         return None
     return _trim(doc, i, end)
+
+
+def _opens_adverbial(tok: Token, lex: Lexicon) -> bool:
+    """"before Sanders addressed a rally", "just after the race was
+    called", "because they were not authorized": a clause opened by a
+    subordinator other than "if", "whether" or the "for" of "for them to
+    act" says when or why, not what."""
+    if tok.pos_ == "ADV" and tok.i + 1 < len(tok.doc):
+        tok = tok.doc[tok.i + 1]
+    return tok.pos_ == "SCONJ" and tok.lower_ not in ("that", "if", "whether", "for")
 
 
 def _phrase_end(as_tok: Token) -> int:

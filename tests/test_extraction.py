@@ -789,6 +789,19 @@ def test_who_is_punished_for_saying_something_said_it(extractor):
     assert (q.speaker.text, q.cue.text) == ("The coach", "criticizing")
 
 
+@pytest.mark.parametrize("text", [
+    "The mayor flew home on Sunday and spoke to reporters just after the count was announced.",
+    "She was among several guests who spoke before the governor addressed the rally.",
+])
+def test_a_clause_saying_when_is_not_what_was_said(extractor, text):
+    assert extractor.extract(text) == []
+
+
+def test_called_for_someone_to_act_is_still_a_statement(extractor):
+    q = one(extractor, "The senator is calling for the city to reopen the shelter before winter.")
+    assert (q.speaker.text, q.text) == ("The senator", "the city to reopen the shelter before winter")
+
+
 def test_a_gerund_after_continue_is_no_statement(extractor):
     assert extractor.extract("The agency will continue screening applicants at the border.") == []
 
