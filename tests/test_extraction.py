@@ -802,6 +802,11 @@ def test_called_for_someone_to_act_is_still_a_statement(extractor):
     assert (q.speaker.text, q.text) == ("The senator", "the city to reopen the shelter before winter")
 
 
+def test_asked_to_do_something_is_a_request(extractor):
+    q = one(extractor, "The watchdog group asked to question the mayor and two of her aides under oath.")
+    assert (q.speaker.text, q.cue.text, q.text) == ("The watchdog group", "asked", "to question the mayor and two of her aides under oath")
+
+
 def test_a_gerund_after_continue_is_no_statement(extractor):
     assert extractor.extract("The agency will continue screening applicants at the border.") == []
 
