@@ -839,7 +839,8 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     e = head.i + 1
     while e < end and e not in excluded and e in own:
         e += 1
-    while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].is_space):
+    # "Trump’s claim": the owner is "Trump", not "Trump’s".
+    while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].is_space or (doc[e - 1].dep_ == "case" and doc[e - 1].i > head.i)):
         e -= 1
     # UD: "by Foreign Minister X" keeps its preposition inside the noun.
     dropped = {head.i}

@@ -774,7 +774,7 @@ def test_terms_and_idioms_with_a_speech_word_report_nothing(extractor, text):
 
 def test_an_owned_statement_before_a_colon_speaks(extractor):
     q = one(extractor, "The mayor’s message to residents: “Stay inside and keep warm.”")
-    assert (q.speaker.name, q.cue.text, q.type) == ("mayor", "message", "direct")
+    assert (q.speaker.text, q.speaker.name, q.cue.text, q.type) == ("The mayor", "mayor", "message", "direct")
 
 
 def test_the_last_of_a_list_of_verbs_has_the_first_ones_subject(extractor):
