@@ -549,8 +549,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     if _passive_participle(cue, lex):
         # "Asked whether ..., Johnson demurred", "Davis, who was asked
         # about ...": who is asked does not ask; only an agent speaks.
-        agent = next((c for c in cue.rights if lex.has_dep(c, "agent")), None)
-        return next((c for c in agent.children if lex.has_dep(c, "prep_object")), None) if agent is not None else None
+        return _agent_of(cue, lex)
     tok = cue
     climbed = ""
     # "able to sign up donors and score endorsements by citing": the
@@ -561,9 +560,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
         subj = max((c for c in tok.children if lex.has_dep(c, "active_subject") or c.dep_ == "csubj"),
                    key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i), default=None)
         if subj is None:
-            agent = next((c for c in tok.children if lex.has_dep(c, "agent")), None)
-            if agent is not None:
-                subj = next((c for c in agent.children if lex.has_dep(c, "prep_object")), agent if agent.dep_ != "agent" else None)
+            subj = _agent_of(tok, lex)
         if subj is None and tok is not cue and climbed in ("conj", "xcomp", "pcomp"):
             # "Trump was forced to retreat and said ...", "was prompted to
             # say", "was suspended after slamming ...": the passive subject
@@ -635,6 +632,15 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex)
     return None
+
+
+def _agent_of(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """Who a passive names after "by": the object of spaCy's "agent"
+    preposition, or UD's agent noun itself (obl:agent, "by" its case)."""
+    agent = next((c for c in verb.children if lex.has_dep(c, "agent")), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if lex.has_dep(c, "prep_object")), agent if agent.dep_ != "agent" else None)
 
 
 def _swallowed_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
