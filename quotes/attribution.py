@@ -212,7 +212,8 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         # Obama felt bound to act. “This is core stuff for him.”").
         reported = max((c for c in candidates if c.type != "direct" and c.cue and c.speaker is not None and c.end <= q.start),
                        key=lambda c: c.end, default=None)
-        if reported is not None and (previous is None or reported.end > previous.end) and n_words >= MIN_UNCUED_WORDS:
+        if reported is not None and (previous is None or reported.end > previous.end) and n_words >= MIN_UNCUED_WORDS \
+                and not _aside_of_split_quote(previous, reported):
             previous = reported
         if previous is not None and previous.cue and _paragraph_gap(text, previous.end, q.start) == 0 and (
                 len(re.findall(r"\w+", text[previous.end:q.start])) <= 12 or previous.end <= previous.cue[0].idx < q.start):
@@ -240,6 +241,17 @@ def _is_title(inner: str) -> bool:
     if not words or len(words) > 6 or re.search(r"[.!?]\W*$", inner.strip()):
         return False
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and len(words) >= 2
+
+
+def _aside_of_split_quote(previous: Optional[Candidate], reported: Candidate) -> bool:
+    """"“A,” said Sen. Jones, the only senator to endorse Smith. “B.”": a
+    statement reported in the very sentence that attributes the first half
+    of a split quote is an aside of that attribution; the second half
+    still belongs to the first half's speaker."""
+    if previous is None or previous.type != "direct" or not previous.cue or not reported.cue:
+        return False
+    cue = previous.cue[0]
+    return previous.end <= cue.idx and cue.sent == reported.cue[0].sent
 
 
 def _paragraph_gap(text: str, a: int, b: int) -> int:

@@ -863,3 +863,14 @@ def test_a_speaker_whose_description_the_parse_made_a_clause_still_speaks(extrac
             "its members across the state to campaign for him, also said her group planned to join the protest.")
     q = next(q for q in extractor.extract(text) if q.cue.text == "said")
     assert (q.speaker.text, q.text) == ("Maria Lopez", "her group planned to join the protest")
+
+
+@pytest.mark.parametrize("text", [
+    "“We should close the old mine for good,” said Sen. Maria Lopez of Nevada, the only senator to endorse Smith. "
+    "“There are many workers who feel the company has lied to them for years.”",
+    "“We should close the old mine,” said Tom Reyes, who also blamed the owners. “There are many workers who feel the company lied to them.”",
+])
+def test_an_aside_in_a_split_quotes_attribution_does_not_take_the_second_half(extractor, text):
+    second = [q for q in extractor.extract(text) if q.type == "direct"][-1]
+    assert second.text.startswith("“There are many workers")
+    assert second.cue.text == "said" and second.speaker.text in ("Sen. Maria Lopez of Nevada", "Tom Reyes")
