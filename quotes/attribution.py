@@ -295,7 +295,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     # "called Trump a “blowhard,” and said he should apologize".
     if after and after[0].i - last.i <= 6 and not (governing and after[0].dep_ == "conj" and after[0].head == governing[0]):
         order.append(after[0])
-    order += governing + after[:1] + before[::-1][:1]
+    order += governing + after[:1] + [_main_speech_verb(v, before) for v in before[::-1][:1]]
     # A quotation of a word or two is a quote only where the parse makes it
     # what the verb says; near a cue it is usually a name or a scare quote.
     if len(re.findall(r"\w+", span.text)) < 3:
@@ -354,6 +354,19 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
     return None
+
+
+def _main_speech_verb(verb: Token, verbs: list[Token]) -> Token:
+    """"“A,” said Sen. Jones, the only senator to endorse Smith. “B.”", "“A,”
+    Ms. Hughes said, pointing out where the store used to be. “B.”": the
+    speech verb nearest before a quotation may hang on another one in its
+    sentence (a description of the speaker, an aside on the cue); the
+    quotation goes on with the one on top."""
+    top = verb
+    for anc in verb.ancestors:
+        if anc in verbs:
+            top = anc
+    return top
 
 
 def _reports_nothing_else(verb: Token, lex: Lexicon) -> bool:

@@ -874,3 +874,10 @@ def test_an_aside_in_a_split_quotes_attribution_does_not_take_the_second_half(ex
     second = [q for q in extractor.extract(text) if q.type == "direct"][-1]
     assert second.text.startswith("“There are many workers")
     assert second.cue.text == "said" and second.speaker.text in ("Sen. Maria Lopez of Nevada", "Tom Reyes")
+
+
+def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(extractor):
+    text = ("“Forty years ago, this town was full of life,” Ms. Grant said, pointing out where the old bakery used to be. "
+            "“But those days are never coming back.”")
+    second = [q for q in extractor.extract(text) if q.type == "direct"][-1]
+    assert (second.text, second.cue.text, second.speaker.text) == ("“But those days are never coming back.”", "said", "Ms. Grant")
