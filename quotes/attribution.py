@@ -29,6 +29,8 @@ _SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t]
                             r"([A-Z][\w.’'-]+(?: (?:[A-Z][\w.’'-]+|and)){0,5}):[ \t]+(\S[^\n]*)$")
 # "according to X": the one cue that is not a lemma of the word lists.
 _ACCORDING = word_ids(["according"])
+# Subjects that name no speaker: "Wait, it gets better: “...”".
+_EMPTY_SUBJECTS = {"it", "this", "that", "there", "what", "which", "here"}
 # A quotation this short with no cue is a scare quote or a title.
 MIN_UNCUED_WORDS = 4
 
@@ -353,7 +355,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 rep = report_of(verb, lex)
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
-    return None
+    return _colon_speaker(doc, first, lex, outside)
 
 
 def _main_speech_verb(verb: Token, verbs: list[Token]) -> Token:
@@ -367,6 +369,55 @@ def _main_speech_verb(verb: Token, verbs: list[Token]) -> Token:
         if anc in verbs:
             top = anc
     return top
+
+
+def _colon_speaker(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Report]:
+    """"Here’s Clinton in December 1992: “...”", "From the report: “...”",
+    "Trump issued the following statement: ¶ “...”", "Stated Stone: “...”":
+    a quotation opened right after a colon is handed over by the line the
+    colon ends, whatever its verb (not only a speech verb): the verb's
+    subject speaks, or, in a line with no verb but "be", the name it gives.
+    PolNeAR annotates these with the colon or the verb as cue."""
+    k = first.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 1 or doc[k].text != ":" or not outside(doc[k]):
+        return None
+    colon = doc[k]
+    start = k
+    while start > 0 and not ("\n" in doc[start - 1].text and doc[start - 1].is_space) and doc[start - 1].i >= colon.sent.start:
+        start -= 1
+    line = doc[start:k]
+    if not line or any(not outside(t) for t in line):
+        return None  # "“Title,” by the Post’s Jane Doe: “...”": an excerpt under a headline
+    verb = _verb_before_colon(colon, first.i, outside)
+    if verb is not None and start <= verb.i:
+        if is_negated(verb, lex) or _is_be(verb):
+            return None  # "... is a blind faith in Obama’s word:" names no speaker
+        subj = subject_of(verb, lex)
+        # Someone who can speak, not a thing ("The plan has a name: “...”"),
+        # a clause ("keeping him in jail will make ...:") or a word standing
+        # for nothing ("Wait, it gets better:").
+        if subj is None or not (start <= subj.i < k) or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
+                or subj.lower_ in _EMPTY_SUBJECTS or not can_speak(subj, lex):
+            return None
+        return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
+    if any(t.pos_ == "VERB" or (t.pos_ == "AUX" and not _is_be(t)) for t in line):
+        return None
+
+    def top(t: Token) -> bool:
+        # "Here’s Clinton", "From the report", "More from Smith and Jones"
+        return not (start <= t.head.i < k) or t.head == t or _is_be(t.head) or t.head.lower_ == "from"
+
+    head = next((t for t in line if t.pos_ in ("PROPN", "NOUN") and top(t)), None)
+    if head is None or not (can_speak(head, lex) or head.head.lower_ == "from"):
+        return None
+    return Report(cue=[colon], content=None, speaker=mention_span(head, lex))
+
+
+def _is_be(tok: Token) -> bool:
+    # The tagger may leave "’s" its own lemma, or call it punctuation ("Here’s Clinton").
+    return (tok.pos_ == "AUX" and tok.lemma_.lower() == "be") or (tok.lower_ in ("'s", "’s") and tok.dep_ != "case")
 
 
 def _reports_nothing_else(verb: Token, lex: Lexicon) -> bool:

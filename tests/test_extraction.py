@@ -881,3 +881,20 @@ def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(
             "“But those days are never coming back.”")
     second = [q for q in extractor.extract(text) if q.type == "direct"][-1]
     assert (second.text, second.cue.text, second.speaker.text) == ("“But those days are never coming back.”", "said", "Ms. Grant")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Here’s Maria Lopez in March 2019: “We will rebuild every school in this district before the next winter.”",
+     "Maria Lopez in March 2019", ":"),
+    ("The council published its audit on Monday. From the report: “Most of the water lost in the city leaks from pipes laid before 1960.”",
+     "the report", ":"),
+    ("The mayor issued the following statement:\n\n“Our thoughts are with the families of the victims of this terrible fire.”",
+     "The mayor", "issued"),
+])
+def test_a_quotation_after_a_colon_belongs_to_the_line_before_it(extractor, text, speaker, cue):
+    q = one(extractor, text)
+    assert q.text.startswith("“") and (q.speaker.text, q.cue.text) == (speaker, cue)
+
+
+def test_a_thing_before_a_colon_does_not_speak(extractor):
+    assert extractor.extract("The plan has a name: “Project Blue Horizon for all of us”") == []
