@@ -31,6 +31,8 @@ _SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t]
 _ACCORDING = word_ids(["according"])
 # Subjects that name no speaker: "Wait, it gets better: “...”".
 _EMPTY_SUBJECTS = {"it", "this", "that", "there", "what", "which", "here"}
+# Dashes that sign a quotation paragraph with its speaker's name.
+_SIGNATURE_DASHES = "-–—―"
 # A quotation this short with no cue is a scare quote or a title.
 MIN_UNCUED_WORDS = 4
 
@@ -355,7 +357,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 rep = report_of(verb, lex)
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
-    return _colon_speaker(doc, first, lex, outside)
+    return _colon_speaker(doc, first, lex, outside) or _dash_signature(span)
 
 
 def _main_speech_verb(verb: Token, verbs: list[Token]) -> Token:
@@ -413,6 +415,30 @@ def _colon_speaker(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Re
     if head is None or not (can_speak(head, lex) or head.head.lower_ == "from"):
         return None
     return Report(cue=[colon], content=None, speaker=mention_span(head, lex))
+
+
+def _dash_signature(span: Span) -> Optional[Report]:
+    """"“...” ¶ - Hillary Clinton.", "“...” ¶ —Sen. Maria Lopez, Nevada.": a
+    quotation that is a paragraph of its own, signed on the next line by a
+    dash and a name."""
+    doc = span.doc
+    first, last = span[0], span[-1]
+    if first.i > 0 and not (doc[first.i - 1].is_space and "\n" in doc[first.i - 1].text):
+        return None
+    j = last.i + 1
+    if j + 1 >= len(doc) or not (doc[j].is_space and "\n" in doc[j].text):
+        return None
+    dash = doc[j + 1]
+    if dash.text[0] not in _SIGNATURE_DASHES:
+        return None
+    # The dash is a token of its own ("- Clinton") or glued to the name ("-Clinton").
+    k = dash.i if len(dash.text) > 1 else dash.i + 1
+    end = k
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ == "PERSON"):
+        end += 1
+    if end == k or (end < len(doc) and not (doc[end].text in (",", ".", "(") or doc[end].is_space)):
+        return None
+    return Report(cue=[dash], content=None, speaker=doc[k:end])
 
 
 def _is_be(tok: Token) -> bool:

@@ -898,3 +898,9 @@ def test_a_quotation_after_a_colon_belongs_to_the_line_before_it(extractor, text
 
 def test_a_thing_before_a_colon_does_not_speak(extractor):
     assert extractor.extract("The plan has a name: “Project Blue Horizon for all of us”") == []
+
+
+def test_a_quotation_paragraph_signed_with_a_dash_and_a_name(extractor):
+    text = "The debate ran late.\n\n“We need a change in this town and we need it now.”\n\n— Sen. John Smith (D-Ohio)\n"
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text, q.cue.text) == ("“We need a change in this town and we need it now.”", "Sen. John Smith", "—")
