@@ -904,3 +904,12 @@ def test_a_quotation_paragraph_signed_with_a_dash_and_a_name(extractor):
     text = "The debate ran late.\n\n“We need a change in this town and we need it now.”\n\n— Sen. John Smith (D-Ohio)\n"
     q = one(extractor, text)
     assert (q.text, q.speaker.text, q.cue.text) == ("“We need a change in this town and we need it now.”", "Sen. John Smith", "—")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("“People are tired of waiting for the new bridge,” he surmised.", "surmised"),
+    ("“So you are saying there will be no new taxes this year?” Garcia interjected.", "interjected"),
+])
+def test_verbs_of_a_remark_cue_a_quotation(extractor, text, cue):
+    q = one(extractor, text)
+    assert q.cue.text == cue and q.text.startswith("“")
