@@ -807,6 +807,12 @@ def test_asked_to_do_something_is_a_request(extractor):
     assert (q.speaker.text, q.cue.text, q.text) == ("The watchdog group", "asked", "to question the mayor and two of her aides under oath")
 
 
+def test_portraying_someone_as_something_says_it(extractor):
+    text = "On Monday, the senator tried to turn the tables, portraying her rival as a hypocrite who took money from banks."
+    q = one(extractor, text)
+    assert (q.speaker.text, q.cue.text, q.text) == ("the senator", "portraying", "her rival as a hypocrite who took money from banks")
+
+
 def test_a_gerund_after_continue_is_no_statement(extractor):
     assert extractor.extract("The agency will continue screening applicants at the border.") == []
 
