@@ -29,7 +29,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
-from .cues import is_aside, is_speech_verb
+from .cues import is_aside, is_speech_verb, set_off
 from .lexicon import Lexicon
 
 # Boundaries worth considering: before these punctuation marks ...
@@ -95,7 +95,8 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
         if is_speech_verb(tok, lex) and (
                 (tok.dep_ == "conj" and tok.head.i == cue.i) or any(lex.has_dep(c, "subject") for c in tok.children)):
             return max(rule_end, tok.left_edge.i)
-        after_comma = doc[k - 1].text == ","
+        # A closing quotation mark may stand between: "“... distortion,” describing".
+        after_comma = set_off(doc, k, cue.i, ",") is not None
         if after_comma and ((tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i == k) or _opens_aside(tok, lex)
                             or (tok.lower_ == "which" and tok.head.dep_ == "relcl")):
             return k

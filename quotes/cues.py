@@ -212,14 +212,25 @@ def _after_colon(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def set_off(doc: Doc, i: int, start: int, marks: str = ",;—–") -> Optional[int]:
+    """The separator (one of ``marks``) just before token ``i``, past
+    closing quotation marks ("that is a “distortion,” describing ..."),
+    if it lies after ``start``; else None."""
+    k = i - 1
+    while k > start and is_quote_mark(doc[k]) and doc[k].tag_ != "``":
+        k -= 1
+    return k if k > start and doc[k].text in marks else None
+
+
 def _cut_trailing_participle(doc: Doc, root: Token, start: int, end: int) -> int:
     """"the toll stood at eight, revising earlier reports": the participle
     clause describes the reporting, not what was reported."""
     for child in root.rights:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > start:
             left = child.left_edge.i
-            if left > start and doc[left - 1].text in ",;—–":
-                return min(end, left - 1)
+            if set_off(doc, left, start - 1) is not None:
+                # The end keeps a quotation the separator closes: “... distortion,”
+                return min(end, left if is_quote_mark(doc[left - 1]) else left - 1)
     return end
 
 
@@ -595,7 +606,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             return subj
         if (tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or _loose_verb(tok)) and tok.head is not tok:
             climbed = tok.dep_
-            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.doc[tok.left_edge.i - 1].text == ","
+            # "... a “distortion,” describing": the comma may close a quotation.
+            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and set_off(tok.doc, tok.left_edge.i, -1, ",") is not None
             tok = tok.head  # "said ... and added", "..., saying", "likely to say"
             if participle and lex.has_dep(tok, "complement_clause") and tok.right_edge.i == cue.right_edge.i and is_speech_verb(tok.head, lex):
                 # "said the state would appeal, arguing that ...": the parse

@@ -919,3 +919,12 @@ def test_a_quotation_paragraph_signed_with_a_dash_and_a_name(extractor):
 def test_verbs_of_a_remark_cue_a_quotation(extractor, text, cue):
     q = one(extractor, text)
     assert q.cue.text == cue and q.text.startswith("“")
+
+
+def test_a_participle_after_a_closed_quotation_is_the_reporter_s(extractor):
+    # The comma before the participle closes a quotation: the participle is
+    # still what the speaker did, a report of its own.
+    text = 'The mayor said the plan is "reckless," calling it a waste of money.'
+    quotes = extractor.extract(text)
+    assert [(q.text, q.cue.text, q.speaker.text) for q in quotes] == [
+        ('the plan is "reckless,"', "said", "The mayor"), ("it a waste of money", "calling", "The mayor")]
