@@ -29,7 +29,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
-from .cues import is_aside, is_speech_verb, set_off
+from .cues import CONTENT_TAIL_PREPS, is_aside, is_speech_verb, set_off
 from .lexicon import Lexicon
 
 # Boundaries worth considering: before these punctuation marks ...
@@ -111,7 +111,10 @@ def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: in
     (punctuation, coordinator, clause edge) between."""
     sent_end = _limit(doc, cue, rule_end, sent_end, lex)
     ends = {rule_end, _trimmed_end(doc, start, sent_end)}
-    for k in range(start + 2, sent_end):
+    # "confirmed that efforts are ongoing, with several still trapped": a
+    # phrase the rules keep on purpose (``cues._extend_tail``) stays.
+    tail = min((c.left_edge.i for c in cue.rights if c.lower_ in CONTENT_TAIL_PREPS and start < c.i < rule_end), default=start)
+    for k in range(max(start + 2, tail + 1), sent_end):
         tok = doc[k]
         if tok.text in _BREAK_PUNCT or (tok.dep_ in _CLAUSE_DEPS and tok.left_edge.i == k) or tok.dep_ in ("cc", "mark"):
             end = _trimmed_end(doc, start, k)
@@ -134,6 +137,11 @@ class _Stretch:
             self.opens.append(self.opens[-1] + (t.text == "("))
             self.closes.append(self.closes[-1] + (t.text == ")"))
         self._depths: dict[int, int] = {}
+        # The last speech verb other than the cue, once ``find_speech`` ran.
+        self.last_speech: Optional[int] = None
+
+    def find_speech(self, cue: Token, lex: Lexicon) -> None:
+        self.last_speech = max((t.i for t in self.tokens if t.i != cue.i and is_speech_verb(t, lex)), default=-1)
 
     def between(self, a: int, b: int) -> list[Token]:
         return self.tokens[a - self.start:b - self.start]
@@ -194,6 +202,12 @@ def features(doc: Doc, cue: Token, start: int, end: int, rule_end: int, sent_end
         f.append(f"rest_len={_bucket(len(rest))}")
         if any(t.is_quote for t in rest):
             f.append("rest_has_quote")
+        if stretch.last_speech is not None and word is not None:
+            # "..., with 47 percent saying they ...", "..., and one in four
+            # said ...": what follows holds a report of its own, unlike
+            # "..., with several still trapped".
+            speech = stretch.last_speech >= end
+            f += [f"rest_speech={speech}", f"rest_speech={speech}|word={_word(word)}"]
     # What moving the end from the rules' choice adds or drops: the phrases
     # in between, by their relation and where they hang.
     a, b, move = (rule_end, end, "add") if end > rule_end else (end, rule_end, "drop")
@@ -268,6 +282,7 @@ def instances(doc: Doc, cue: Token, start: int, end: int, lex: Lexicon) -> tuple
     sent_end = doc[start].sent.end
     options = candidate_ends(doc, cue, start, end, sent_end, lex)
     stretch = _Stretch(doc, start, sent_end)
+    stretch.find_speech(cue, lex)
     return options, [features(doc, cue, start, e, end, sent_end, stretch) for e in options]
 
 

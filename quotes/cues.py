@@ -240,7 +240,7 @@ def _cut_trailing_participle(doc: Doc, root: Token, start: int, end: int) -> int
 # ("in a statement", "on Monday") and participle clauses are the reporting
 # sentence's own and stay out.
 _CONTENT_TAIL_DEPS = {"npadvmod", "advmod"}
-_CONTENT_TAIL_PREPS = {"with", "including", "despite"}
+CONTENT_TAIL_PREPS = {"with", "including", "despite"}
 _OBJECT_TAIL_PREPS = {"for", "to", "of", "over", "about", "against", "as", "into"}
 
 
@@ -250,7 +250,7 @@ def _extend_tail(cue: Token, end: int) -> int:
             continue
         if child.is_punct and child.text == ",":
             continue
-        if child.dep_ in _CONTENT_TAIL_DEPS or (child.dep_ == "prep" and child.lower_ in _CONTENT_TAIL_PREPS):
+        if child.dep_ in _CONTENT_TAIL_DEPS or (child.dep_ == "prep" and child.lower_ in CONTENT_TAIL_PREPS):
             end = child.right_edge.i + 1
             continue
         break

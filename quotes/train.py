@@ -52,6 +52,7 @@ def end_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[l
 
     text = doc.text
     golds = [(g.content[0][0], g.content[-1][1]) for g in gold.attributions if g.content]
+    cued = [((g.content[0][0], g.content[-1][1]), g.cue) for g in gold.attributions if g.content and g.cue]
     for rep in find_reports(doc, lex, quotation_finder(find_quotations(text)), refine=False):
         if rep.content is None:
             continue
@@ -66,6 +67,11 @@ def end_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[l
             shared = min(b, ge) - max(a, gs)
             if shared > best_shared:
                 best, best_shared = (gs, ge), shared
+        # The statement annotated on this very cue, when there is one: the
+        # one it overlaps most may be a second report it runs into ("said
+        # A, claiming that B").
+        at = doc[rep.cue[-1].i].idx
+        best = next((span for span, cue in cued if any(a0 <= at < a1 for a0, a1 in cue) and min(b, span[1]) > max(a, span[0])), best)
         if best is None:
             continue
         target = _core_end(text, *best)

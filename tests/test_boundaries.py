@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quotes import object_statements
-from quotes.boundaries import EndModel, candidate_ends, features, fit
+from quotes.boundaries import EndModel, candidate_ends, features, fit, instances
 from quotes.train import main as train_main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,6 +47,46 @@ def test_features_tell_a_sentence_end_from_a_comma(extractor):
     assert "sentence_end" in at_end and "sentence_end" not in at_comma
     assert "at_rule" in at_comma and "after_rule" in at_end
     assert "word=which" in at_comma
+
+
+def test_no_candidate_cuts_a_tail_the_rules_keep(extractor):
+    # "with ..." on the cue is kept on purpose by the rules (cues._extend_tail).
+    doc = extractor.nlp("Rescuers confirmed that the search is ongoing, with two people still missing.")
+    cue = next(t for t in doc if t.text == "confirmed")
+    with_ = next(t for t in doc if t.text == "with")
+    with_.head = cue  # as the parse often hangs it
+    start = cue.i + 2
+    end = len(doc) - 1
+    ends = candidate_ends(doc, cue, start, end, doc[start].sent.end, extractor.lexicon)
+    assert end in ends and min(ends) > with_.i
+
+
+def test_features_tell_whether_a_report_follows(extractor):
+    doc = extractor.nlp("Most voters said taxes were too high, with one in four saying they would move.")
+    cue = doc[2]
+    comma = next(t.i for t in doc if t.text == ",")
+    options, feats = instances(doc, cue, cue.i + 1, comma, extractor.lexicon)
+    assert "rest_speech=True" in feats[options.index(comma)]
+
+
+def test_training_aims_at_the_statement_of_the_same_cue(extractor):
+    # The rules' clause overlaps the second statement more; the cue's own
+    # statement is still the one to learn.
+    from quotes.gold import GoldAttribution, GoldDocument
+    from quotes.train import end_examples
+
+    text = "The senator said the bill was dead and voters across the whole state had lost all faith in the process."
+
+    def span(words):
+        i = text.index(words)
+        return ((i, i + len(words)),)
+
+    gold = GoldDocument("t", text, [
+        GoldAttribution("a", span("the bill was dead"), span("said")),
+        GoldAttribution("b", span("voters across the whole state had lost all faith in the process"), span("senator"))])
+    lex = dataclasses.replace(extractor.lexicon, content_ends=None, object_statements=None)
+    [(feats, right)] = list(end_examples(extractor.nlp(text), gold, lex))
+    assert "next=and" in feats[right]
 
 
 def test_perceptron_learns_a_separable_choice():
