@@ -150,7 +150,8 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
     for tok in doc[start:end]:
         if tok is root:
             continue
-        comma_led = tok.left_edge.i > start and doc[tok.left_edge.i - 1].text in (",", "—", "–", "-", ";")
+        # The separator may close a quotation: "“self-deportation,” which ...".
+        comma_led = tok.left_edge.i > start and set_off(doc, tok.left_edge.i, start, ",—–-;") is not None
         if lex.has_dep(tok, "conjunct") and tok.left_edge.i > start and any(lex.has_dep(c, "mark") and c.lower_ == "that" for c in tok.children):
             continue  # "said A and that B": a second clause of the same report
         # A negated conjunct is no report of its own: "couldn't remember
@@ -162,6 +163,12 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
             # An "apposition" with conjuncts of its own is the rest of a list
             # ("praised his record, her grasp of policy and the energy ...").
             cut = tok.left_edge.i - 1
+        elif comma_led and tok.right_edge.i + 1 >= end and lex.has_dep(tok, "appositive") and is_quote_mark(doc[tok.left_edge.i - 1]) and (
+                doc[tok.left_edge.i - 1].tag_ != "``"):
+            # "would pay “every cent,” a promise that few believed": a noun
+            # set after a closing quotation names what was said, in the
+            # writer's words.
+            cut = tok.left_edge.i
         elif comma_led and tok.right_edge.i + 1 >= end and lex.has_dep(tok, "relative_clause") and doc[tok.left_edge.i].lower_ == "which":
             # "would ban the imports, which are made in Asia": a
             # non-restrictive "which" closing the clause is the writer's gloss.
@@ -172,6 +179,8 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
         else:
             continue
         while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+            if is_quote_mark(doc[cut - 1]) and doc[cut - 1].tag_ != "``":
+                break  # the quotation the separator closes is said: “every cent,”
             cut -= 1
         return cut
     return end

@@ -803,14 +803,23 @@ def test_called_for_someone_to_act_is_still_a_statement(extractor):
 
 
 def test_asked_to_do_something_is_a_request(extractor):
-    q = one(extractor, "The watchdog group asked to question the mayor and two of her aides under oath.")
-    assert (q.speaker.text, q.cue.text, q.text) == ("The watchdog group", "asked", "to question the mayor and two of her aides under oath")
+    q = one(extractor, "The watchdog group asked to question the mayor under oath about the contracts.")
+    assert (q.speaker.text, q.cue.text, q.text) == ("The watchdog group", "asked", "to question the mayor under oath about the contracts")
 
 
 def test_portraying_someone_as_something_says_it(extractor):
     text = "On Monday, the senator tried to turn the tables, portraying her rival as a hypocrite who took money from banks."
     q = one(extractor, text)
     assert (q.speaker.text, q.cue.text, q.text) == ("the senator", "portraying", "her rival as a hypocrite who took money from banks")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He endorsed “self-deportation,” which is like a sundae next to his own plans.", "“self-deportation,”"),
+    ("The governor said the state would pay “every cent,” a promise that few believed.", "the state would pay “every cent,”"),
+])
+def test_the_writers_gloss_after_a_closing_quotation_is_not_said(extractor, text, content):
+    q = one(extractor, text)
+    assert q.text == content
 
 
 def test_a_gerund_after_continue_is_no_statement(extractor):
