@@ -767,9 +767,19 @@ def test_a_word_standing_for_a_statement_after_say(extractor, text, content):
     "But dumping Trump is easier said than done in New York City.",
     "That said, the plan has critics in both parties.",
     "It is safe to say he is referring to the border wall.",
+    "The two companies called off the merger after the new rules took effect.",
+    "The race in the third district was too close to call on Tuesday night.",
+    "It is worth noting that the bridge has been closed twice before.",
+    "There is no denying the team has improved this season.",
+    "It should be noted that the mayor once worked for the firm.",
 ])
 def test_terms_and_idioms_with_a_speech_word_report_nothing(extractor, text):
     assert extractor.extract(text) == []
+
+
+def test_anonymity_to_discuss_says_why_not_what(extractor):
+    q = one(extractor, "A council aide, who spoke on condition of anonymity to discuss the budget talks, said a deal was close.")
+    assert (q.speaker.text, q.cue.text, q.text) == ("A council aide", "said", "a deal was close")
 
 
 def test_an_owned_statement_before_a_colon_speaks(extractor):
