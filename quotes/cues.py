@@ -413,7 +413,7 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             frame.update(range(child.left_edge.i, child.right_edge.i + 1))
     i = cue.i + 1
     while i < sent_end and (i in frame or doc[i].is_space):
-        if doc[i].lower_ == "that" and i > cue.i + 1 and (doc[i].dep_ in ("mark", "nsubj", "det") or (
+        if doc[i].lower_ == "that" and i > cue.i + 1 and not _relative_pronoun(doc[i], lex) and (doc[i].dep_ in ("mark", "nsubj", "det") or (
                 # "predicted at the debate that Republicans will take
                 # “every state”": a verb with an object of its own shows
                 # "that" is no object but the clause's complementizer.
@@ -435,7 +435,12 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     end = sent_end
     # "tweeted a photo and said she had been hurt": stop at the next report.
     for child in cue.rights:
-        if child.dep_ == "conj" and child.i > i:
+        # "spoke for 30 minutes, took questions and posed for photos": a
+        # verb coordinated with the cue right after its frame is what the
+        # speaker did next, not what was said (the span comes out empty);
+        # right after the cue, it is a parse of "This, CNN claimed, violates".
+        if child.dep_ == "conj" and (child.i > i or (child.left_edge.i == i and any(
+                not t.is_punct for t in doc[cue.i + 1:i]))):
             end = min(end, child.left_edge.i)
             while end > i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
                 end -= 1
@@ -450,6 +455,13 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if any(lex.has_dep(c, "object") and c.left_edge.i == i for c in cue.children):
         return None
     return _trim(doc, i, end)
+
+
+def _relative_pronoun(tok: Token, lex: Lexicon) -> bool:
+    """The "that" of "spoke to a party that had just adopted ...": the
+    subject of a relative clause on a noun of the cue's frame, not the
+    complementizer of a statement."""
+    return lex.has_dep(tok, "subject") and lex.has_dep(tok.head, "relative_clause")
 
 
 def _opens_adverbial(tok: Token, lex: Lexicon) -> bool:

@@ -807,6 +807,14 @@ def test_a_clause_saying_when_is_not_what_was_said(extractor, text):
     assert extractor.extract(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Mrs. Lee spoke for about 20 minutes, took questions and posed for photos.",
+    "On Monday, she was speaking to a union that had just voted to strike.",
+])
+def test_what_follows_a_talk_verb_and_its_frame_is_not_always_said(extractor, text):
+    assert extractor.extract(text) == []
+
+
 def test_called_for_someone_to_act_is_still_a_statement(extractor):
     q = one(extractor, "The senator is calling for the city to reopen the shelter before winter.")
     assert (q.speaker.text, q.text) == ("The senator", "the city to reopen the shelter before winter")
