@@ -95,6 +95,15 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
     return reports
 
 
+def _roster(doc: Doc, start: int, end: int) -> bool:
+    """"Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a line that
+    lists names after a heading, with no verb, is no statement."""
+    span = _tokens_in(doc, start, end)
+    if span is None:
+        return False
+    return sum(t.text == "," for t in span) >= 3 and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, text: Optional[str] = None,
                     quotations: Optional[list[Quotation]] = None) -> list[Candidate]:
     # Doc.text joins every token on each call: callers pass it once.
@@ -180,7 +189,7 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         start, end = m.start(2), m.end(2)
         while end > start and text[end - 1] in ".!? ":
             end -= 1
-        if len(re.findall(r"\w+", text[start:end])) < 3:
+        if len(re.findall(r"\w+", text[start:end])) < 3 or _roster(doc, start, end):
             continue
         inside = [q for q in quotations if q.start >= start and q.end <= end + 1]
         kind = "direct" if inside and inside[0].start == start and inside[-1].end >= end else ("mixed" if inside else "indirect")

@@ -716,6 +716,15 @@ def test_a_dash_and_a_colon_without_a_quotation_name_nobody(extractor):
     assert extractor.extract("The final score - Lyon 3, Nice 1: a fair result for the home side.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Ohio: Ann Lee, Bob Smith, Carl Jones, Dana White, Ed Brown.",
+    "BOOM: The Senate Just Passed The Budget In A Late Vote.",
+    "EMAIL: citydesk@example.com or call the newsroom.",
+])
+def test_a_heading_over_a_list_or_a_label_before_a_colon_names_nobody(extractor, text):
+    assert extractor.extract(text) == []
+
+
 @pytest.mark.parametrize("text, content", [
     # The break after the paragraph hangs on its last sentence; it is no
     # part of the statement.
