@@ -625,6 +625,10 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
                 return None
             return subj
+        reporting = _conjunct_of_report(cue, lex) if tok is cue else None
+        if reporting is not None:
+            climbed, tok = "conj", reporting
+            continue
         if (tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or _loose_verb(tok)) and tok.head is not tok:
             climbed = tok.dep_
             # "... a “distortion,” describing": the comma may close a quotation.
@@ -665,6 +669,27 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex)
     return None
+
+
+def _conjunct_of_report(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"Ginsburg said that she didn't want to think about it and predicted
+    that ...", "some strategists fear that Clinton has missed a chance and
+    warn that ...": the parse hung a second verb with no subject of its own
+    on the last verb of the first one's complement; it is the first
+    subject's second statement. Returns the verb whose subject speaks."""
+    clause = cue.head
+    if cue.dep_ != "conj" or clause is cue or any(lex.has_dep(c, "subject") for c in cue.children):
+        return None
+    # "Farage said the warning was indicative that the President did not
+    # know ..., and accused ...": up through the nested complements to the
+    # verb that reports them.
+    while lex.has_dep(clause, "complement_clause") and clause.head.i < clause.i:
+        clause = clause.head
+        if is_speech_verb(clause, lex):
+            break
+    if clause is cue.head:
+        return None
+    return clause
 
 
 def _agent_of(verb: Token, lex: Lexicon) -> Optional[Token]:

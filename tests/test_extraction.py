@@ -803,6 +803,11 @@ def test_the_last_of_a_list_of_verbs_has_the_first_ones_subject(extractor):
     assert (said.speaker.text, said.text) == ("Smith", "she should not even be allowed to run for office")
 
 
+def test_a_second_verb_hung_on_what_was_reported_has_the_reporters_subject(extractor):
+    q = one(extractor, "Some analysts fear that the mayor has already lost the vote and warn that the budget will fail.")
+    assert (q.speaker.text, q.cue.text, q.text) == ("Some analysts", "warn", "the budget will fail")
+
+
 def test_who_is_punished_for_saying_something_said_it(extractor):
     q = one(extractor, "The coach was fined last week after criticizing the referees for their handling of the final.")
     assert (q.speaker.text, q.cue.text) == ("The coach", "criticizing")
