@@ -631,13 +631,12 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         if (tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or _loose_verb(tok)) and tok.head is not tok:
             climbed = tok.dep_
-            # "... a “distortion,” describing": the comma may close a quotation.
-            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and set_off(tok.doc, tok.left_edge.i, -1, ",") is not None
+            # "... a “distortion,” describing", "... the law — saying": the
+            # separator may close a quotation, or be a dash.
+            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and set_off(tok.doc, tok.left_edge.i, -1, ",—–") is not None
             tok = tok.head  # "said ... and added", "..., saying", "likely to say"
-            if participle and lex.has_dep(tok, "complement_clause") and tok.right_edge.i == cue.right_edge.i and is_speech_verb(tok.head, lex):
-                # "said the state would appeal, arguing that ...": the parse
-                # hung the participle inside the report; who reported argues.
-                tok = tok.head
+            if participle:
+                tok = _outside_embedded(tok, cue, lex)
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "voters saying they want a ban": the noun speaks; "sent a
@@ -669,6 +668,30 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex)
     return None
+
+
+def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:
+    """"said the state would appeal, arguing that ...", "Schultz dismissed
+    accusations that the campaign is violating the law — saying ...", "he
+    hedged on whether he would support her, telling MSNBC ...": the parse hung a
+    participle that closes the sentence on the last verb of a clause
+    embedded in the main one; who does the main verb speaks."""
+    while head.right_edge.i == cue.right_edge.i:
+        if lex.has_dep(head, "complement_clause") and (is_speech_verb(head.head, lex) or not any(
+                lex.has_dep(c, "subject") and can_speak(c, lex) for c in head.children)):
+            # Not "remember Carter going on TV, declaring ...": a speaker
+            # inside a clause that reports nothing is the participle's.
+            up = head.head
+        elif head.dep_ == "acl" and lex.has_dep(head.head, "object"):
+            up = head.head.head  # "accusations that ... is violating"
+        elif head.dep_ == "pcomp" and head.head.head is not head.head:
+            up = head.head.head  # "on whether he would support her"
+        else:
+            break
+        if up is head or up.pos_ not in ("VERB", "AUX") or up.i > head.i:
+            break
+        head = up
+    return head
 
 
 def _conjunct_of_report(cue: Token, lex: Lexicon) -> Optional[Token]:

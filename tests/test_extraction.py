@@ -808,6 +808,17 @@ def test_a_second_verb_hung_on_what_was_reported_has_the_reporters_subject(extra
     assert (q.speaker.text, q.cue.text, q.text) == ("Some analysts", "warn", "the budget will fail")
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The chairwoman dismissed claims that the committee is breaking the rules — saying the other side chose not to take part.",
+     "The chairwoman", "the other side chose not to take part"),
+    ("The governor hoped that the new budget would fix the deficit, pointing to rising tax revenue.",
+     "The governor", "rising tax revenue"),
+])
+def test_a_closing_participle_hung_inside_an_embedded_clause_has_the_main_subject(extractor, text, speaker, content):
+    q = next(q for q in extractor.extract(text) if q.cue.text in ("saying", "pointing"))
+    assert (q.speaker.text, q.text) == (speaker, content)
+
+
 def test_who_is_punished_for_saying_something_said_it(extractor):
     q = one(extractor, "The coach was fined last week after criticizing the referees for their handling of the final.")
     assert (q.speaker.text, q.cue.text) == ("The coach", "criticizing")
