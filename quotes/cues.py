@@ -791,8 +791,10 @@ def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     doc = cue.doc
     if cue.tag_ not in ("VBD", "VBZ", "VBP"):
         return None  # "telling CBS", "citing Exodus": the object is no speaker
-    if cue.lemma_.lower() in lex.addressee_verbs:
-        return None  # "..., told POLITICO": who is told never speaks
+    if cue.lemma_.lower() in lex.addressee_verbs and not _after_question(cue):
+        # "..., told POLITICO": who is told never speaks; but "“Is he
+        # running against us?” asked Mr. Manafort": who asks a question does.
+        return None
     k = cue.i - 1
     while k >= 0 and doc[k].is_space:
         k -= 1
@@ -814,7 +816,24 @@ def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
             doc[k].pos_ in ("PROPN", "ADV", "NOUN") or doc[k].ent_type_ in ("PERSON", "ORG")):
         name = doc[k]
         k += 1
-    return name
+    return name or _phrase_after(cue, lex)
+
+
+def _phrase_after(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"“...,” said retired neurosurgeon Ben Carson, asked about ...": the
+    parse made the speaker after the cue the subject of the clause that
+    follows; the noun phrase right after the cue still speaks."""
+    doc = cue.doc
+    heads = [t for t in doc[cue.i + 1:min(cue.i + 10, cue.sent.end)]
+             if t.left_edge.i == cue.i + 1 and t.pos_ in ("NOUN", "PROPN") and lex.has_dep(t, "subject")]
+    # A comma closes the phrase: "said the candidate could be ..." is what
+    # was said, with no speaker after the cue.
+    if not heads or not can_speak(heads[-1], lex):
+        return None
+    end = heads[-1].right_edge.i
+    if doc[end].text != "," and (end + 1 >= len(doc) or doc[end + 1].text != ","):
+        return None
+    return heads[-1]
 
 
 def _after_quotation(cue: Token) -> bool:
@@ -824,6 +843,15 @@ def _after_quotation(cue: Token) -> bool:
     while k >= 0 and (doc[k].is_space or doc[k].text == ","):
         k -= 1
     return k >= 0 and (doc[k].text in ("”", "''", '"', "’") or doc[k].tag_ == "''")
+
+
+def _after_question(cue: Token) -> bool:
+    """The cue follows a quotation that closes with a question mark."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text == ","):
+        k -= 1
+    return k > 0 and _after_quotation(cue) and doc[k - 1].text == "?"
 
 
 def _name_like(tok: Token) -> bool:

@@ -819,6 +819,15 @@ def test_a_closing_participle_hung_inside_an_embedded_clause_has_the_main_subjec
     assert (q.speaker.text, q.text) == (speaker, content)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will not back down," said retired firefighter John Carson, asked about the strike.', "retired firefighter John Carson"),
+    ('"Is the council running against the mayor?" asked Mr. Lopez, pointing at the chart.', "Mr. Lopez"),
+])
+def test_the_speaker_after_the_cue_of_a_quotation(extractor, text, speaker):
+    q = next(q for q in extractor.extract(text) if q.text.startswith('"'))
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
 def test_who_is_punished_for_saying_something_said_it(extractor):
     q = one(extractor, "The coach was fined last week after criticizing the referees for their handling of the final.")
     assert (q.speaker.text, q.cue.text) == ("The coach", "criticizing")
