@@ -625,7 +625,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
                 return None
             return subj
-        reporting = _conjunct_of_report(cue, lex) if tok is cue else None
+        reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex)) if tok is cue else None
         if reporting is not None:
             climbed, tok = "conj", reporting
             continue
@@ -688,7 +688,7 @@ def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:
             up = head.head.head  # "on whether he would support her"
         else:
             break
-        if up is head or up.pos_ not in ("VERB", "AUX") or up.i > head.i:
+        if up.i == head.i or up.pos_ not in ("VERB", "AUX") or up.i > head.i:
             break
         head = up
     return head
@@ -701,7 +701,7 @@ def _conjunct_of_report(cue: Token, lex: Lexicon) -> Optional[Token]:
     on the last verb of the first one's complement; it is the first
     subject's second statement. Returns the verb whose subject speaks."""
     clause = cue.head
-    if cue.dep_ != "conj" or clause is cue or any(lex.has_dep(c, "subject") for c in cue.children):
+    if cue.dep_ != "conj" or clause.i == cue.i or any(lex.has_dep(c, "subject") for c in cue.children):
         return None
     # "Farage said the warning was indicative that the President did not
     # know ..., and accused ...": up through the nested complements to the
@@ -710,9 +710,22 @@ def _conjunct_of_report(cue: Token, lex: Lexicon) -> Optional[Token]:
         clause = clause.head
         if is_speech_verb(clause, lex):
             break
-    if clause is cue.head:
+    if clause.i == cue.head.i:
         return None
     return clause
+
+
+def _finite_conjunct_owner(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"Romney ran on his ability to jolt the recovery and accused Obama of
+    ...": the parse coordinated a finite verb with no subject with an
+    infinitive or a participle; it goes with the nearest verb above in the
+    same tense, whose subject speaks."""
+    head = cue.head
+    if cue.dep_ != "conj" or cue.tag_ not in ("VBD", "VBZ", "VBP") or head.tag_ not in ("VB", "VBG", "VBN") or any(
+            (lex.has_dep(c, "aux") and c.tag_ != "TO") or lex.has_dep(c, "subject") for c in head.children) or any(
+            lex.has_dep(c, "subject") for c in cue.children):
+        return None
+    return next((a for a in head.ancestors if a.tag_ == cue.tag_ and a.i < cue.i), None)
 
 
 def _agent_of(verb: Token, lex: Lexicon) -> Optional[Token]:

@@ -828,6 +828,12 @@ def test_the_speaker_after_the_cue_of_a_quotation(extractor, text, speaker):
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+def test_a_finite_verb_coordinated_with_an_infinitive_has_the_main_subject(extractor):
+    text = "During the 2012 race, the governor largely ran on his ability to fix the state budget and accused his rival of hiding debts."
+    q = one(extractor, text)
+    assert (q.speaker.text, q.cue.text, q.text) == ("the governor", "accused", "his rival of hiding debts")
+
+
 def test_who_is_punished_for_saying_something_said_it(extractor):
     q = one(extractor, "The coach was fined last week after criticizing the referees for their handling of the final.")
     assert (q.speaker.text, q.cue.text) == ("The coach", "criticizing")
