@@ -148,7 +148,7 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
     Clinton’s email use, which an FBI investigation said ..."), and before
     a comma-led aside ("..., while analysts expect ...")."""
     for tok in doc[start:end]:
-        if tok is root:
+        if tok == root:
             continue
         # The separator may close a quotation: "“self-deportation,” which ...".
         comma_led = tok.left_edge.i > start and set_off(doc, tok.left_edge.i, start, ",—–-;") is not None
@@ -300,7 +300,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.
     head = cue.head
-    if head is not cue and (cue.dep_ == "parataxis" or _comma_conjunct(cue, lex)) and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+    if head != cue and (cue.dep_ == "parataxis" or _comma_conjunct(cue, lex)) and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         if head.i < cue.i:
             start = head.left_edge.i
             # The speaker may stand before the cue ("..., the minister said").
@@ -367,12 +367,12 @@ def _as_frame_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     head = cue.head
     # "started reserving ad time, as first reported by the Times": the
     # parse may hang the frame on a verb's complement; it frames the clause.
-    while head.dep_ == "xcomp" and head.head is not head:
+    while head.dep_ == "xcomp" and head.head != head:
         head = head.head
     # A head inside a relative clause is a parse that lost the main clause.
     # A noun root is a parse that lost the verb ("as POLITICO has reported,
     # cases that have led to charges included ...").
-    if not lex.has_dep(cue, "clausal_modifier") or head is cue or lex.has_dep(head, "relative_clause") or (
+    if not lex.has_dep(cue, "clausal_modifier") or head == cue or lex.has_dep(head, "relative_clause") or (
             head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT"):
         return None
     if not _has_mark(cue, "as", lex):
@@ -593,26 +593,26 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                    key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i), default=None)
         if subj is None:
             subj = _agent_of(tok, lex)
-        if subj is None and tok is not cue and climbed in ("conj", "xcomp", "pcomp"):
+        if subj is None and tok != cue and climbed in ("conj", "xcomp", "pcomp"):
             # "Trump was forced to retreat and said ...", "was prompted to
             # say", "was suspended after slamming ...": the passive subject
             # of the verb the cue hangs on speaks.
             subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it" and (
                 climbed != "pcomp" or can_speak(c, lex))), None)
-        if subj is not None and tok is cue and subj.i < cue.i and _after_quotation(cue):
+        if subj is not None and tok == cue and subj.i < cue.i and _after_quotation(cue):
             # "“Every single amendment,” said Cruz": a subject to the left is
             # the quotation's own word; the name after the cue speaks. The
             # parse may give the verb both ("“The drop is attributable to
             # the emails, the foundation,” said a person close to them").
             after = next((c for c in cue.rights if lex.has_dep(c, "active_subject")), None)
             subj = after or _inverted_subject(cue, lex) or subj
-        if subj is None and (tok is cue or climbed == "advcl"):
+        if subj is None and (tok == cue or climbed == "advcl"):
             # "..., said Skelly, explaining he worked ...": the participle's
             # speaker is the inverted subject of the verb it hangs on.
             subj = _inverted_subject(tok, lex)
         if subj is not None and subj.is_punct:
             subj = None
-        if subj is not None and tok is not cue and subj.lower_ in ("it", "there") and lex.has_dep(tok, "complement_clause") and (
+        if subj is not None and tok != cue and subj.lower_ in ("it", "there") and lex.has_dep(tok, "complement_clause") and (
                 is_speech_verb(tok.head, lex)):
             # "said it was too early but added ...": the parse put "added"
             # inside what was said; an empty "it" says nothing, who said does.
@@ -620,16 +620,16 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ in lex.dependencies["relative_clause"]:
-                maker = _maker_of(tok.head, lex) if subj.lower_ in THING_RELATIVES and tok is cue else None
+                maker = _maker_of(tok.head, lex) if subj.lower_ in THING_RELATIVES and tok == cue else None
                 return maker or subj  # "Barkley, who said ...": the mention is "who", resolved later
             if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
                 return None
             return subj
-        reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex)) if tok is cue else None
+        reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex)) if tok == cue else None
         if reporting is not None:
             climbed, tok = "conj", reporting
             continue
-        if (tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or _loose_verb(tok)) and tok.head is not tok:
+        if (tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or _loose_verb(tok)) and tok.head != tok:
             climbed = tok.dep_
             # "... a “distortion,” describing", "... the law — saying": the
             # separator may close a quotation, or be a dash.
@@ -660,7 +660,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
             return tok.head
-        if tok is not cue and (lex.has_dep(tok, "object") or tok.dep_ in ("attr", "prep", "advmod")) and tok.head.pos_ in ("VERB", "AUX"):
+        if tok != cue and (lex.has_dep(tok, "object") or tok.dep_ in ("attr", "prep", "advmod")) and tok.head.pos_ in ("VERB", "AUX"):
             # "makes no apologies for accusing ...", "has been the most
             # aggressive in denouncing ...", "went so far as to say": the
             # phrase the cue hangs in belongs to a verb whose subject speaks.
@@ -684,7 +684,7 @@ def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:
             up = head.head
         elif head.dep_ == "acl" and lex.has_dep(head.head, "object"):
             up = head.head.head  # "accusations that ... is violating"
-        elif head.dep_ == "pcomp" and head.head.head is not head.head:
+        elif head.dep_ == "pcomp" and head.head.head != head.head:
             up = head.head.head  # "on whether he would support her"
         else:
             break
