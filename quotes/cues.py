@@ -106,11 +106,10 @@ def _in_fixed_term(tok: Token, lex: Lexicon) -> bool:
     """"pledged delegates", "all told": a term or an idiom, whatever the
     parse makes of it."""
     doc = tok.doc
-    for phrase in lex.not_cue_phrases:
-        for j, word in enumerate(phrase):
-            start = tok.i - j
-            if word == tok.lower_ and start >= 0 and tuple(t.lower_ for t in doc[start:start + len(phrase)]) == phrase:
-                return True
+    for phrase, j in lex.fixed_terms_by_word.get(tok.lower_, ()):
+        start = tok.i - j
+        if start >= 0 and tuple(t.lower_ for t in doc[start:start + len(phrase)]) == phrase:
+            return True
     return False
 
 

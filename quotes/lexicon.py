@@ -107,6 +107,16 @@ class Lexicon:
         return self.speech_verbs | {v for v, _ in self.particle_cues} | self.speech_nouns
 
     @cached_property
+    def fixed_terms_by_word(self) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+        """``not_cue_phrases`` by each of their words, with the word's place
+        in the phrase: a token looks up only the terms it can be part of."""
+        index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for phrase in sorted(self.not_cue_phrases):
+            for j, word in enumerate(phrase):
+                index.setdefault(word, []).append((phrase, j))
+        return {w: tuple(v) for w, v in index.items()}
+
+    @cached_property
     def first_name_ids(self):
         """``first_names`` as the hashes ``scan.positions`` looks for."""
         from .scan import word_ids
