@@ -308,7 +308,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     # "called Trump a “blowhard,” and said he should apologize".
     if after and after[0].i - last.i <= 6 and not (governing and after[0].dep_ == "conj" and after[0].head == governing[0]):
         order.append(after[0])
-    order += governing + after[:1] + [_main_speech_verb(v, before) for v in before[::-1][:1]]
+    order += governing + after[:1] + ([_main_speech_verb(before[-1], before)] if before else [])
     # A quotation of a word or two is a quote only where the parse makes it
     # what the verb says; near a cue it is usually a name or a scare quote.
     if len(re.findall(r"\w+", span.text)) < 3:
