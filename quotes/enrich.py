@@ -34,20 +34,59 @@ def platform_of(text: str, cue: list[Token], content: tuple[int, int], lex: Lexi
 
 
 def outlet_of(cue: list[Token], lex: Lexicon) -> Optional[str]:
+    """Whom the statement was told to: the addressee of "tell", a named
+    broadcaster it was said on, or whom the interview was with."""
     verb = cue[0]
     if verb.lemma_.lower() == "tell":
         for child in verb.children:
             if (lex.has_dep(child, "object") or lex.has_dep(child, "indirect_object")) and child.lower_ not in _OBJECT_PRONOUNS:
                 if child.pos_ in ("PROPN", "NOUN"):
-                    return strip_article(child.doc[child.left_edge.i:child.right_edge.i + 1].text)
+                    return _outlet_name(child, lex)
+    for prep in verb.children:
+        if prep.lower_ == "on":
+            obj = _prep_object(prep, lex)
+            # "said on France Inter radio", not "said on Twitter": a platform.
+            if obj is not None and obj.lower_ in lex.media_nouns and _has_name(obj):
+                return _outlet_name(obj, lex)
     for tok in verb.sent:
         if tok.lower_ == "interview":
             for prep in tok.children:
                 if prep.lower_ == "with":
-                    obj = next((c for c in prep.children if lex.has_dep(c, "prep_object")), None)
+                    obj = _prep_object(prep, lex)
                     if obj is not None and obj.lower_ not in _OBJECT_PRONOUNS:
-                        return strip_article(obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text)
+                        return _outlet_name(obj, lex)
     return None
+
+
+def _prep_object(prep: Token, lex: Lexicon) -> Optional[Token]:
+    return next((c for c in prep.children if lex.has_dep(c, "prep_object")), None)
+
+
+def _has_name(head: Token) -> bool:
+    return any(t.pos_ == "PROPN" for t in head.doc[head.left_edge.i:head.i + 1])
+
+
+def _outlet_name(head: Token, lex: Lexicon) -> Optional[str]:
+    """The outlet a noun phrase names: up to its head, without what follows
+    ("reporters in parliament", "a committee that ..."), and without a
+    medium noun after a name ("WBEZ radio" is WBEZ). A channel with no name
+    ("told a press conference") is the platform, not an audience."""
+    doc = head.doc
+    end = head.i + 1
+    # Names run to the right of their head in Universal Dependencies, and
+    # may end in a number (Channel 9).
+    for child in head.rights:
+        if child.i == end and (lex.has_dep(child, "name_part") or child.like_num):
+            end = child.i + 1
+    words = doc[head.left_edge.i:end]
+    if not _has_name(head):
+        return None if lex.any_platform.search(words.text) else strip_article(words.text) or None
+    if head.pos_ == "NOUN" and head.lower_ in lex.media_nouns:
+        words = doc[words.start:head.i]
+    # "on their Telegram channel": a platform, not an outlet.
+    if lex.any_platform.search(" ".join(t.text for t in words if t.lower_ not in lex.media_nouns)):
+        return None
+    return strip_article(words.text) or None
 
 
 def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text: Optional[str] = None,

@@ -65,6 +65,7 @@ class Lexicon:
     country_names: frozenset[str]
     honorifics: dict[str, str]
     group_nouns: frozenset[str]
+    media_nouns: frozenset[str]
     org_nouns: frozenset[str]
     org_name_words: frozenset[str]
     place_roles: frozenset[str]
@@ -175,6 +176,7 @@ def _load(folder: str) -> Lexicon:
         first_names={n: g for n, g in _table(d / "first_names.tsv")} if (d / "first_names.tsv").exists() else {},
         honorifics={h.lower(): g for h, g in _table(d / "honorifics.tsv")},
         group_nouns=_words(d / "group_nouns.txt"),
+        media_nouns=_words(d / "media_nouns.txt"),
         org_nouns=_words(d / "org_nouns.txt"),
         org_name_words=_words(d / "org_name_words.txt"),
         place_roles=_words(d / "place_roles.txt"),

@@ -118,3 +118,30 @@ def test_she_is_the_subject_of_her_paragraph_before_the_last_speaker(extractor):
     text = ("Anna Kovac beat Emily Hart in the final. 'I will sleep for two days,' Kovac told reporters.\n\n"
             "Hart, cheered on by her fans, was in tears as she addressed the crowd. 'I gave everything I had,' she said.")
     assert [q.speaker.name for q in extractor.extract(text)] == ["Anna Kovac", "Emily Hart"]
+
+
+# --- platform and outlet ----------------------------------------------------
+
+def channels(extractor, text):
+    return [(q.platform, q.outlet) for q in extractor.extract(text)]
+
+
+def test_a_medium_noun_after_a_name_is_not_part_of_the_outlet(extractor):
+    text = "Carlos Serra told Cadena SER radio that 400 people had been rescued overnight."
+    assert channels(extractor, text) == [("radio", "Cadena SER")]
+
+
+def test_a_named_station_said_on_is_the_outlet_and_a_social_network_is_not(extractor):
+    assert channels(extractor, "The minister said on France Inter radio that the state would not pay.") == [("radio", "France Inter")]
+    assert channels(extractor, "The council said on its Telegram channel that the line was closed.") == [("Telegram", None)]
+
+
+def test_a_press_conference_is_the_channel_not_the_audience(extractor):
+    text = "Chief executive Lars Holm told a press conference in Copenhagen that the numbers no longer added up."
+    assert channels(extractor, text) == [("press conference", None)]
+
+
+def test_the_outlet_ends_at_its_noun(extractor):
+    text = "Trade Minister Lee Soo-ah told a parliamentary committee that Seoul was seeking exemptions."
+    assert channels(extractor, text) == [(None, "parliamentary committee")]
+
