@@ -115,9 +115,13 @@ def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text:
         if cand.cue:
             rec.platform = platform_of(index.text, cand.cue, (cand.start, cand.end), lex)
             rec.outlet = outlet_of(cand.cue, lex)
+            # A statement that names no channel goes on in the previous one
+            # of its speaker when it says so ("added", "at the same briefing")
+            # or follows it in the same paragraph.
             if rec.platform is None and previous is not None and _same_speaker(previous, rec):
                 sent_text = cand.cue[0].sent.text.lower()
-                if cand.cue[0].lemma_.lower() in _CONTINUING or " same " in sent_text or sent_text.startswith("in the same"):
+                if (cand.cue[0].lemma_.lower() in _CONTINUING or " same " in sent_text or sent_text.startswith("in the same")
+                        or rec.paragraph == previous.paragraph):
                     rec.platform = previous.platform
                     rec.outlet = rec.outlet or previous.outlet
         if entity is not None:

@@ -145,3 +145,10 @@ def test_the_outlet_ends_at_its_noun(extractor):
     text = "Trade Minister Lee Soo-ah told a parliamentary committee that Seoul was seeking exemptions."
     assert channels(extractor, text) == [(None, "parliamentary committee")]
 
+
+
+def test_a_quote_in_the_same_paragraph_keeps_its_speakers_channel(extractor):
+    text = ("Defence Minister Rasa Vaitkiene told a briefing in Vilnius that the drone had been tracked by radar. "
+            "“It did not carry explosives,” she said.\n\n"
+            "“We are watching,” Vaitkiene said.")
+    assert channels(extractor, text) == [("briefing", None), ("briefing", None), (None, None)]
