@@ -304,6 +304,10 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     # Prefer a verb right after the quote, then one governing it, then the
     # nearest before it.
     order = []
+    # "“...,” Warren, who has not endorsed anyone, told reporters": a speech
+    # verb in a relative clause on the speaker is not the cue.
+    if after and lex.has_dep(after[0], "relative_clause"):
+        after = [v for v in after if v.i > after[0].i and after[0].head.head == v] + after
     # Not a verb coordinated after the one that governs the quotation:
     # "called Trump a “blowhard,” and said he should apologize".
     if after and after[0].i - last.i <= 6 and not (governing and after[0].dep_ == "conj" and after[0].head == governing[0]):

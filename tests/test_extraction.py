@@ -54,6 +54,12 @@ def test_inverted_direct_quote(extractor):
     assert q.speaker.role == "Mayor" and q.speaker.kind == "person"
 
 
+def test_a_speech_verb_describing_the_speaker_is_not_the_cue(extractor):
+    text = "“We will win,” Warren, who has not endorsed a candidate, told reporters."
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == ("“We will win,”", "told", "Warren")
+
+
 def test_colon_introduced_quote(extractor):
     text = 'The minister told reporters: "The talks are over."'
     q = one(extractor, text)
