@@ -319,7 +319,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
         # ... unless it is punctuated as speech and its cue follows at once:
         # "“Quiet!” Trump demanded", "“No,” she said".
         spoken = re.search(r"[,!?]\W*$", span.text) is not None
-        order = governing + (after[:1] if spoken and after and after[0].i - last.i <= 3 else [])
+        order = governing + (after[:1] if spoken and after and _follows_at_once(after[0], last, lex) else [])
     for verb in order:
         rep = report_of(verb, lex)
         if rep is None:
@@ -371,6 +371,15 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
     return _colon_speaker(doc, first, lex, outside) or _dash_signature(span)
+
+
+def _follows_at_once(verb: Token, last: Token, lex: Lexicon) -> bool:
+    """Whether the cue comes right after the quotation, or only its
+    subject comes between ("“No,” Fox's Chris Wallace said")."""
+    if verb.i - last.i <= 3:
+        return True
+    subj = subject_of(verb, lex)
+    return subj is not None and subj.left_edge.i == last.i + 1 and subj.right_edge.i == verb.i - 1
 
 
 def _main_speech_verb(verb: Token, verbs: list[Token]) -> Token:

@@ -60,6 +60,12 @@ def test_a_speech_verb_describing_the_speaker_is_not_the_cue(extractor):
     assert (q.text, q.cue.text, q.speaker.text) == ("“We will win,”", "told", "Warren")
 
 
+def test_a_two_word_quotation_with_its_speaker_between_it_and_the_cue(extractor):
+    text = '"The lying," CNN\'s Jake Tapper said, as the audience laughed. "The insults. The shouting."'
+    quotes = extractor.extract(text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [('"The lying,"', "Jake Tapper"), ('"The insults. The shouting."', "Jake Tapper")]
+
+
 def test_colon_introduced_quote(extractor):
     text = 'The minister told reporters: "The talks are over."'
     q = one(extractor, text)
