@@ -287,7 +287,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     # the cue then opens the next "sentence", in the same paragraph.
     if window_end < len(doc) and quotation_at(doc[window_end].idx) is None and "\n" not in doc[last.i:window_end + 1].text:
         nxt = doc[window_end].sent
-        verb = next((t for t in nxt[:4] if is_speech_verb(t, lex)), None)
+        verb = next((t for t in nxt[:4] if is_speech_verb(t, lex)), None) or _cue_after_its_subject(nxt, lex)
         if verb is not None and (len(nxt) <= 12 or _reports_nothing_else(verb, lex)):
             window_end = nxt.end
     verbs = [t for t in doc[window_start:window_end] if outside(t) and is_speech_verb(t, lex)]
@@ -371,6 +371,16 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
     return _colon_speaker(doc, first, lex, outside) or _dash_signature(span)
+
+
+def _cue_after_its_subject(sent: Span, lex: Lexicon) -> Optional[Token]:
+    """The speech verb of a sentence that opens with its subject and it ("US
+    Senator Jeff Sessions said as ...")."""
+    verb = sent.root
+    subj = subject_of(verb, lex) if is_speech_verb(verb, lex) else None
+    if subj is not None and subj.left_edge.i == sent.start and subj.right_edge.i == verb.i - 1:
+        return verb
+    return None
 
 
 def _follows_at_once(verb: Token, last: Token, lex: Lexicon) -> bool:

@@ -66,6 +66,14 @@ def test_a_two_word_quotation_with_its_speaker_between_it_and_the_cue(extractor)
     assert [(q.text, q.speaker.name) for q in quotes] == [('"The lying,"', "Jake Tapper"), ('"The insults. The shouting."', "Jake Tapper")]
 
 
+def test_a_cue_after_a_long_name_in_the_sentence_after_the_quotation(extractor):
+    # The parser ends the sentence at the closing mark; four words of
+    # title and name come before the verb.
+    text = "“Georgia is proud to cast its votes for the next governor!” US Senator Jane Rowe said as she opened the count."
+    q = one(extractor, text)
+    assert (q.cue.text, q.speaker.text) == ("said", "US Senator Jane Rowe")
+
+
 def test_colon_introduced_quote(extractor):
     text = 'The minister told reporters: "The talks are over."'
     q = one(extractor, text)
