@@ -27,6 +27,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "Name: statement" alone on a line (headlines, transcripts).
 _SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t]*[“\"]))"
                             r"([A-Z][\w.’'-]+(?: (?:[A-Z][\w.’'-]+|and)){0,5}):[ \t]+(\S[^\n]*)$")
+# "Fringe Could Shrink as Rents Soar, Organisers Warn", "Guns Are ‘A
+# Crisis,’ Howard Dean Tells Convention": a headline signed at its end.
+_SIGNED_HEADLINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:,|(?<=[’”\"']))[ \t]+([A-Z#@][\w.’'&-]*(?:[ \t]+[A-Z#@][\w.’'&-]*){1,9})[.!]?[ \t]*$")
 # "according to X": the one cue that is not a lemma of the word lists.
 _ACCORDING = word_ids(["according"])
 # Subjects that name no speaker: "Wait, it gets better: “...”".
@@ -93,6 +96,36 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
             rep.content = (start, model.choose(doc, rep.cue[-1], start, end, lex))
         reports.append(rep)
     return reports
+
+
+def _signed_headline(doc: Doc, m: re.Match, lex: Lexicon, quotations: list[Quotation]) -> Optional[Candidate]:
+    """The statement of a title-case line that ends on its speaker, a speech
+    verb and perhaps whom it was told to ("..., Howard Dean Tells
+    Convention"); None for any other line."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", m.group(0))
+    long_words = [w for w in words if len(w) > 3]
+    # Title case: a sentence of running text is no headline.
+    if len(words) > 30 or sum(w[0].isupper() for w in long_words) < 0.8 * len(long_words):
+        return None
+    start, end = m.start(1), m.end(1)
+    if len(re.findall(r"\w+", m.group(1))) < 3:
+        return None
+    tail = list(re.finditer(r"\S+", m.group(2)))
+    for k in range(1, min(6, len(tail))):
+        verb = tail[k].group().lower()
+        if len(tail) - k - 1 <= 4 and any(form in lex.speech_verbs for form in (verb, verb[:-1], verb[:-2]) if form):
+            break
+    else:
+        return None
+    offset = m.start(2)
+    name = doc.char_span(offset, offset + tail[k - 1].end())
+    cue = doc.char_span(offset + tail[k].start(), offset + tail[k].end())
+    # "..., Evades Reporter’s Question": a possessive is no speaker.
+    if name is None or cue is None or any(t.lower_ in lex.not_speakers or t.tag_ == "POS" for t in doc[name.start:cue.end]):
+        return None
+    inside = [q for q in quotations if q.start >= start and q.end <= end + 1]
+    kind = "direct" if inside and inside[0].start == start and inside[-1].end >= end else ("mixed" if inside else "indirect")
+    return Candidate(kind, start, end, [cue[0]], name, 0.8)
 
 
 def _roster(doc: Doc, start: int, end: int) -> bool:
@@ -242,6 +275,12 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             continue
         if keep_unattributed:
             candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))
+    # Last, as the parse reads title case badly: a headline the rules above
+    # found nothing in.
+    for m in _SIGNED_HEADLINE.finditer(text):
+        cand = _signed_headline(doc, m, lex, quotations)
+        if cand is not None and not any(c.start < cand.end and cand.start < c.end and c.cue for c in candidates):
+            candidates.append(cand)
     return _dedupe(candidates)
 
 

@@ -74,6 +74,23 @@ def test_a_cue_after_a_long_name_in_the_sentence_after_the_quotation(extractor):
     assert (q.cue.text, q.speaker.text) == ("said", "US Senator Jane Rowe")
 
 
+@pytest.mark.parametrize("headline, content, cue, speaker", [
+    ("Harbour Tolls Could Double as Fuel Costs Soar, Port Owners Warn\n\nBody.", "Harbour Tolls Could Double as Fuel Costs Soar", "Warn", "Port Owners"),
+    ("Rail Strike Is ‘A Betrayal of Commuters,’ Mayor Ines Duarte Tells Council\n\nBody.", "Rail Strike Is ‘A Betrayal of Commuters,’", "Tells", "Mayor Ines Duarte"),
+])
+def test_a_headline_signed_by_its_speaker(extractor, headline, content, cue, speaker):
+    q = one(extractor, headline)
+    assert (q.text, q.cue.text, q.speaker.text) == (content, cue, speaker)
+
+
+@pytest.mark.parametrize("headline", [
+    "Campaign Manager Laughs, Evades Reporter’s Question\n\nBody.",
+    "Wildfire Forces Evacuations North of Athens, Winds Strengthen\n\nBody.",
+])
+def test_lines_that_are_no_signed_headline(extractor, headline):
+    assert extractor.extract(headline) == []
+
+
 def test_colon_introduced_quote(extractor):
     text = 'The minister told reporters: "The talks are over."'
     q = one(extractor, text)
