@@ -378,6 +378,9 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
             # credits the quotation to whoever relayed it.
             return Report(cue=told.cue, content=None, speaker=told.speaker)
         return Report(cue=rep.cue, content=None, speaker=speaker)
+    frame = _frame_verb(doc, span, lex, outside)
+    if frame is not None:
+        return frame
     # "She then addressed the supporters again: “...”", "Trump boomed: “...”":
     # a colon hands the quotation to the clause before it.
     k = first.i - 1
@@ -410,6 +413,40 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
     return _colon_speaker(doc, first, lex, outside) or _dash_signature(span)
+
+
+def _frame_verb(doc: Doc, span: Span, lex: Lexicon, outside) -> Optional[Report]:
+    """"“...,” remembered Roy Verley", "“...?” he wondered": a verb that is
+    no speech verb frames a quotation when the quotation ends on a comma,
+    question or exclamation mark and the verb follows at once with its
+    subject, inverted or before it, and no object or clause of its own."""
+    if not re.search(r"[,!?]\W*$", span.text):
+        return None
+    # A quotation inside a sentence ("In “Hail, Caesar!,” Mr. Brolin gets
+    # into the spirit") is a name or a scare quote.
+    j = span.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j >= 0 and doc[j].text not in (".", "!", "?", ":", "”", "\"", "’", "''") and "\n" not in doc[j + 1:span.start + 1].text:
+        return None
+    k = span.end
+    if k >= len(doc) or not outside(doc[k]):
+        return None
+    for verb in doc[k:k + 4]:
+        if verb.pos_ != "VERB" or not verb.tag_.startswith("VB"):
+            continue
+        subj = next((c for c in verb.children if lex.has_dep(c, "active_subject")), None)
+        if subj is None or not can_speak(subj, lex) or subj.lower_ in _EMPTY_SUBJECTS:
+            return None
+        between = doc[k:verb.i]
+        inverted = verb.i == k and subj.i > verb.i
+        if not inverted and not (subj.left_edge.i == k and subj.right_edge.i == verb.i - 1):
+            return None
+        if any((lex.has_dep(c, "object") or lex.has_dep(c, "clause")) and c.i > verb.i for c in verb.children) \
+                or any(t.is_punct for t in between):
+            return None
+        return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
+    return None
 
 
 def _cue_after_its_subject(sent: Span, lex: Lexicon) -> Optional[Token]:

@@ -91,6 +91,19 @@ def test_lines_that_are_no_signed_headline(extractor, headline):
     assert extractor.extract(headline) == []
 
 
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("“We knew it would be close,” remembered Ana Ruiz, the campaign's manager.", "remembered", "Ana Ruiz"),
+    ("The hall went quiet. “Who will pay for it?” he wondered.", "wondered", "he"),
+])
+def test_a_verb_right_after_a_quotation_with_its_subject_frames_it(extractor, text, cue, speaker):
+    q = one(extractor, text)
+    assert (q.cue.text, q.speaker.text) == (cue, speaker)
+
+
+def test_a_quotation_inside_a_sentence_is_framed_by_no_verb_after_it(extractor):
+    assert extractor.extract("In “Hail, Caesar!,” Josh Brolin gets into the spirit.") == []
+
+
 def test_colon_introduced_quote(extractor):
     text = 'The minister told reporters: "The talks are over."'
     q = one(extractor, text)
