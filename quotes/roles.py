@@ -109,16 +109,32 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
 
 def _until_clause(tokens: list[Token]) -> list[Token]:
     out = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
+        # "Ministry of Science and Higher Education": "and" inside a name.
+        if t.lower_ == "and" and out and out[-1].text[:1].isupper() and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+            out.append(t)
+            continue
         if t.is_punct or t.lower_ in ("who", "which", "that", "and", "said", "says"):
             break
         out.append(t)
     return out
 
 
+def _numbers_a_name(tok: Token) -> bool:
+    """"the 29th Ward", "Ward 54": a number that is part of a name."""
+    doc = tok.doc
+    return tok.like_num and any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                                for j in (tok.i - 1, tok.i + 1))
+
+
 def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
     def in_name(k: int) -> bool:  # "St. Luke's Hospital"
         return 0 < k < len(tokens) - 1 and tokens[k - 1].text[:1].isupper() and tokens[k + 1].text[:1].isupper()
+
+    # "Switzerland’s Federal Office of Transport": the office, named as a
+    # reader would look it up, without the country that owns it.
+    if len(tokens) > 2 and tokens[1].text in ("'s", "’s") and lex.country(tokens[0].text) and tokens[2].text[:1].isupper():
+        tokens = tokens[2:]
 
     named = {t.i for k, t in enumerate(tokens) if t.text in ("'s", "’s") and in_name(k)}
     possessive = any((t.tag_ == "POS" or t.text in ("'s", "’s")) and t.i not in named for t in tokens)
@@ -126,13 +142,13 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
     # nothing of where the speaker belongs.
     toks = [t for t in tokens if t.i in named or (
         t.lower_ not in ("the", "a", "an") and t.tag_ not in ("POS", "PRP$") and t.text not in ("'s", "’s")
-        and not (t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_ in _DESCRIPTORS or t.is_punct)))]
+        and not (t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_ in _DESCRIPTORS or t.is_punct) and not _numbers_a_name(t)))]
     if not toks or all(t.lower_ in lex.portfolios for t in toks):
         return None  # "Opposition candidate", "Defence barrister"
     if possessive and any(t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics for t in toks):
         return None  # "Mr Ngakola’s lawyer" works for, not at, a person
     # "advocacy group Learning First Ghana": the name, not its description.
-    while len(toks) > 1 and toks[0].text.islower() and any(t.text[:1].isupper() for t in toks[1:]):
+    while len(toks) > 1 and toks[0].text.islower() and not _numbers_a_name(toks[0]) and any(t.text[:1].isupper() for t in toks[1:]):
         toks = toks[1:]
     # "Asan Institute for Policy Studies in Seoul": not the place it is in.
     for k, t in enumerate(toks):

@@ -152,3 +152,15 @@ def test_a_quote_in_the_same_paragraph_keeps_its_speakers_channel(extractor):
             "“It did not carry explosives,” she said.\n\n"
             "“We are watching,” Vaitkiene said.")
     assert channels(extractor, text) == [("briefing", None), ("briefing", None), (None, None)]
+
+
+def test_a_countrys_office_is_named_without_the_country_and_keeps_its_and(extractor):
+    text = "A spokesperson for Poland's Ministry of Science and Higher Education said the ministry was watching closely."
+    ((_, _, role, affiliation),) = speakers(extractor, text)
+    assert (role, affiliation) == ("spokesperson", "Ministry of Science and Higher Education")
+
+
+def test_an_ordinal_is_part_of_the_name_it_numbers(extractor):
+    text = "Monique Sutton, alderperson for the 29th Ward, wrote on Instagram that the community deserves answers."
+    ((name, _, role, affiliation),) = speakers(extractor, text)
+    assert (name, role, affiliation) == ("Monique Sutton", "alderperson", "29th Ward")
