@@ -106,7 +106,11 @@ def _in_fixed_term(tok: Token, lex: Lexicon) -> bool:
     """"pledged delegates", "all told": a term or an idiom, whatever the
     parse makes of it."""
     doc = tok.doc
+    # "bottles that said, “...”": a relative clause's verb, not "That said, ...".
+    relative = lex.has_dep(tok, "relative_clause")
     for phrase, j in lex.fixed_terms_by_word.get(tok.lower_, ()):
+        if relative and j > 0:
+            continue
         start = tok.i - j
         if start >= 0 and tuple(t.lower_ for t in doc[start:start + len(phrase)]) == phrase:
             return True

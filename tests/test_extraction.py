@@ -104,6 +104,12 @@ def test_a_quotation_inside_a_sentence_is_framed_by_no_verb_after_it(extractor):
     assert extractor.extract("In “Hail, Caesar!,” Josh Brolin gets into the spirit.") == []
 
 
+def test_that_said_is_an_idiom_only_where_it_opens_a_clause(extractor):
+    assert extractor.extract("That said, the plan will go ahead.") == []
+    q = one(extractor, "They handed out leaflets that said, “The council has failed you.”")
+    assert (q.text, q.cue.text, q.speaker.name) == ("“The council has failed you.”", "said", "leaflets")
+
+
 def test_colon_introduced_quote(extractor):
     text = 'The minister told reporters: "The talks are over."'
     q = one(extractor, text)
