@@ -62,12 +62,33 @@ def load_spacy(name: str | None = None):
     unused = [p for p in nlp.pipe_names if p not in NEEDED]
     if unused:
         nlp.select_pipes(disable=unused)
+    split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names and "line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
     from .fast_attributes import speed_up
 
     speed_up(nlp)
     return nlp
+
+
+# Web text often drops the space between a quotation mark and the comma or
+# colon before it (said,“Look ...; (R-S.C.):"I ...) or the word after it
+# (... him,"Katie Packer said): the tokenizer then makes one token of
+# `said,“Look` and the parse never sees the quotation. Opening marks after
+# , : ; and closing marks after , . ! ? are split off, with that punctuation,
+# when a word follows. ’ stays whole: it is also the apostrophe.
+GLUED_QUOTES = (
+    r"(?<=[\w.)])[,:;](?=[\"“«‘][\w‘'])",
+    r"(?<=[,:;])[\"“«‘](?=[\w'])",
+    r"(?<=\w)[,.!?](?=[\"”»]\w)",
+    r"(?<=[,.!?])[\"”»](?=\w)",
+)
+
+
+def split_glued_quotes(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(tuple(nlp.Defaults.infixes) + GLUED_QUOTES).finditer
 
 
 _DASH_IDS = word_ids(("—", "–", "--"))

@@ -110,6 +110,16 @@ def test_that_said_is_an_idiom_only_where_it_opens_a_clause(extractor):
     assert (q.text, q.cue.text, q.speaker.name) == ("“The council has failed you.”", "said", "leaflets")
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Ryan said,“Look, this has no place in a campaign.”", "“Look, this has no place in a campaign.”", "Ryan"),
+    ('"We can trust him,"Katie Packer said.', '"We can trust him,"', "Katie Packer"),
+    ('Rep. Ann Gold (R-S.C.):"I have not heard anyone cite that figure."', '"I have not heard anyone cite that figure."', "Rep. Ann Gold"),
+])
+def test_a_quotation_mark_glued_to_the_words_around_it(extractor, text, content, speaker):
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == (content, speaker)
+
+
 def test_colon_introduced_quote(extractor):
     text = 'The minister told reporters: "The talks are over."'
     q = one(extractor, text)
