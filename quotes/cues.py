@@ -292,6 +292,8 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         # ("..., the company said, becoming ... as prices squeeze returns").
         clauses = [c for c in clauses if c.i > cue.i and not any(
             t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1:c.left_edge.i])] or clauses
+    if clauses and clauses[0].i < cue.i and _says_its_own(cue, clauses[0], lex):
+        clauses = []
     if clauses:
         child = clauses[0]
         start, end = _subtree_range(child)
@@ -346,6 +348,31 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                     start = subjects[0].left_edge.i
                 return _trim(doc, start, end)
     return _as_frame_content(cue, lex)
+
+
+def _says_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:
+    """"A company he owns has charged the campaign $3.7 million", "It often
+    posts massive caches online": a verb with an argument of its own after
+    it, or set off by a colon or a semicolon, tells what it did next to the
+    clause before, not that it reported it (the parse made that clause its
+    complement). An addressee is no such argument ("..., she told CNN")."""
+    doc = cue.doc
+    if any(doc[k].text in (":", ";") for k in range(clause.right_edge.i + 1, cue.i)):
+        return True
+    lemma = cue.lemma_.lower()
+    for child in cue.rights:
+        if any(t.text == "," for t in doc[cue.i + 1:child.left_edge.i + 1]):
+            break  # "..., Sanders said, a policy that ...": an aside on the whole
+        if child.dep_ in ("xcomp", "ccomp", "oprd", "acomp"):
+            return True
+        if lex.has_dep(child, "object") and not _is_time(child) and not (
+                lemma in lex.addressee_verbs or (child.pos_ == "PROPN" and can_speak(child, lex))):
+            return True  # "..., Kennedy wrote Linick": whom it was written to
+        if lex.has_dep(child, "preposition"):
+            # An argument comes before the frame ("said during his speech
+            # to be a delegate": the infinitive is the speech's).
+            return (lemma, child.lower_) in lex.prep_cues
+    return False
 
 
 def _comma_conjunct(cue: Token, lex: Lexicon) -> bool:

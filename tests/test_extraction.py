@@ -1061,3 +1061,23 @@ def test_a_participle_after_a_closed_quotation_is_the_reporter_s(extractor):
     quotes = extractor.extract(text)
     assert [(q.text, q.cue.text, q.speaker.text) for q in quotes] == [
         ('the plan is "reckless,"', "said", "The mayor"), ("it a waste of money", "calling", "The mayor")]
+
+
+def test_a_verb_with_an_argument_of_its_own_does_not_report_the_clause_before_it(extractor):
+    # The parse makes the clause before a colon or a dash the verb's
+    # complement; the verb's own object or infinitive shows it did
+    # something else.
+    text = "Fuel is one of the largest costs of the campaign: a firm the senator owns has charged it about $2 million since June."
+    assert extractor.extract(text) == []
+    text = "The club has been a steady earner for the family, however — he reported earning $12 million from it last year."
+    q = one(extractor, text)
+    assert (q.text, q.cue.text) == ("earning $12 million from it last year", "reported")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The bridge will be closed until March, Smith wrote Jones.", "Smith"),
+    ("The bridge will be closed until March, officials told reporters on Monday.", "officials"),
+])
+def test_an_addressee_after_a_closing_cue_keeps_the_clause_before(extractor, text, speaker):
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == ("The bridge will be closed until March", speaker)
