@@ -847,6 +847,9 @@ def test_a_word_standing_for_a_statement_after_say(extractor, text, content):
     "It is worth noting that the bridge has been closed twice before.",
     "There is no denying the team has improved this season.",
     "It should be noted that the mayor once worked for the firm.",
+    "It is too soon to say whether the new bridge will ease traffic in the city.",
+    "It's fair to say that the new bridge has eased traffic in the city.",
+    "Only time will tell if the new bridge eases traffic in the city.",
 ])
 def test_terms_and_idioms_with_a_speech_word_report_nothing(extractor, text):
     assert extractor.extract(text) == []
