@@ -1063,7 +1063,7 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
         return None
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl", "appos") and (
         any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children) or any(g.tag_ == "TO" for g in c.children))), None)
-    if clause is None:
+    if clause is None or _relative_that(clause, lex):
         return None
     start, end = _subtree_range(clause)
     start, end = _trim(noun.doc, start, _cut_nested(noun.doc, clause, start, end, lex))
@@ -1089,6 +1089,19 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
         # Not "It sends a clear message that ...": a thing says nothing.
         owner = subj if subj is not None and can_speak(subj, lex) and subj.lower_ not in ("it", "this", "that", "which") else None
     return Report(cue=[noun], content=(start, end), speaker=mention_span(owner, lex) if owner is not None else None)
+
+
+def _relative_that(clause: Token, lex: Lexicon) -> bool:
+    """"an argument that ... did not ring true", "a claim that Gowdy’s
+    office disputes": a "that" clause missing its subject, or a speech
+    verb missing what it reports, has a gap the noun fills; it describes
+    the statement and does not give it."""
+    if not any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children):
+        return False
+    if not any(lex.has_dep(c, "subject") or c.dep_ == "expl" for c in clause.children):
+        return True
+    return is_speech_verb(clause, lex) and not any(
+        lex.has_dep(c, "object") or lex.has_dep(c, "clause") or lex.has_dep(c, "preposition") for c in clause.children)
 
 
 def _told_to(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:

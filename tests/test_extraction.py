@@ -1084,3 +1084,11 @@ def test_a_verb_with_an_argument_of_its_own_does_not_report_the_clause_before_it
 def test_an_addressee_after_a_closing_cue_keeps_the_clause_before(extractor, text, speaker):
     q = one(extractor, text)
     assert (q.text, q.speaker.text) == ("The bridge will be closed until March", speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor repeated her earlier claim - an argument that, whatever one thinks of the plan, did not hold up.",
+    "He was fired for missing work, a claim that the office strongly disputes.",
+])
+def test_a_relative_clause_on_a_statement_noun_is_not_its_content(extractor, text):
+    assert extractor.extract(text) == []
