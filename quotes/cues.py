@@ -1039,6 +1039,11 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
         content_before = finite_before
     else:
         content_before = phrase_start - sent.start > sent.end - phrase_end
+    if finite_before and _continues_before(doc, phrase_end, sent.end, lex):
+        # "Trump leads by 15 points in Indiana, according to the poll, and
+        # has a small lead in Ohio": what follows only carries on the
+        # clause before the phrase.
+        content_before = True
     if content_before:
         start, end = _after_colon(doc, sent.start, phrase_start), phrase_start
     else:
@@ -1055,6 +1060,17 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
     if end - start < 3:
         return None
     return Report(cue=[tok, nxt], content=(start, end), speaker=speaker)
+
+
+def _continues_before(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """The words after an "according to" phrase open with a coordinator or
+    an aside's subordinator ("and has ...", "although very few ...")."""
+    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    first = words[0]
+    two = " ".join(t.lower_ for t in words[:2])
+    return (first.pos_ == "CCONJ" and first.dep_ == "cc") or first.lower_ in lex.aside_marks or two in lex.aside_marks
 
 
 def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:

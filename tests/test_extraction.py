@@ -1092,3 +1092,14 @@ def test_an_addressee_after_a_closing_cue_keeps_the_clause_before(extractor, tex
 ])
 def test_a_relative_clause_on_a_statement_noun_is_not_its_content(extractor, text):
     assert extractor.extract(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor leads by 15 points in the north, according to the new poll, and has a small lead in the south.",
+     "The mayor leads by 15 points in the north"),
+    ("Female mayors have doubled, according to the league, although few of the cities they lead are large or have grown in the past ten years.",
+     "Female mayors have doubled"),
+])
+def test_according_to_reports_the_clause_that_words_after_it_carry_on(extractor, text, content):
+    q = [q for q in extractor.extract(text) if q.cue.text == "according to"][0]
+    assert q.text == content
