@@ -357,6 +357,9 @@ def _says_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:
     clause before, not that it reported it (the parse made that clause its
     complement). An addressee is no such argument ("..., she told CNN")."""
     doc = cue.doc
+    opening = next((t for t in doc[max(clause.left_edge.i - 1, 0):clause.left_edge.i + 1] if is_quote_mark(t)), None)
+    if opening is not None and any(is_quote_mark(doc[k]) for k in range(clause.right_edge.i - 1, cue.i)):
+        return False  # "“...,” Clinton said answering a question": the quotation is what the verb reports
     if any(doc[k].text in (":", ";") for k in range(clause.right_edge.i + 1, cue.i)):
         return True
     lemma = cue.lemma_.lower()

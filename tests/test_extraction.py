@@ -1103,3 +1103,12 @@ def test_a_relative_clause_on_a_statement_noun_is_not_its_content(extractor, tex
 def test_according_to_reports_the_clause_that_words_after_it_carry_on(extractor, text, content):
     q = [q for q in extractor.extract(text) if q.cue.text == "according to"][0]
     assert q.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "“The bridge will be closed for months,” the mayor said answering a question at a town hall in the north.",
+    "“There's no question I'm getting special scrutiny,” the candidate told CBS' Face the Nation on Sunday.",
+])
+def test_a_quotation_before_its_cue_is_all_the_cue_reports(extractor, text):
+    quotes = extractor.extract(text)
+    assert [q.text for q in quotes if q.cue.text in ("said", "told")] == [text[:text.index("”") + 1]]
