@@ -210,6 +210,11 @@ class EntityIndex:
     def _add_org(self, ent: Span) -> None:
         doc = self.doc
         start, end = ent.start, ent.end
+        # "Jacobs added", tagged ORG, after "Zaid Jacobs" was named in full.
+        person = self._by_surname.get(ent.text.lower()) if len(ent) == 1 else None
+        if person is not None and len(person.name.split()) > 1:
+            self.mentions.append(_Mention(ent.start, ent.end, person, ent.root.dep_ in self.lex.dependencies["subject"]))
+            return
         # "Mexico’s Economy Ministry" is the Economy Ministry.
         for tok in ent[:-1]:
             if tok.text in _POSSESSIVE:

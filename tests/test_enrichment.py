@@ -164,3 +164,10 @@ def test_an_ordinal_is_part_of_the_name_it_numbers(extractor):
     text = "Monique Sutton, alderperson for the 29th Ward, wrote on Instagram that the community deserves answers."
     ((name, _, role, affiliation),) = speakers(extractor, text)
     assert (name, role, affiliation) == ("Monique Sutton", "alderperson", "29th Ward")
+
+
+def test_a_surname_the_ner_tags_an_organisation_is_the_person_named_before(extractor):
+    text = ("Zaid Jacobs, the committee member for water, told the Gazette that crews were working around the clock. "
+            "\"We would rather tell residents the truth,\" Jacobs added.")
+    got = speakers(extractor, text)
+    assert [g[:2] for g in got] == [("Zaid Jacobs", "person")] * 2
