@@ -662,6 +662,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
         if reporting is not None:
             climbed, tok = "conj", reporting
             continue
+        # Not "urging voters to see ... and promising to ...": only an
+        # infinitive cue goes with the object.
+        controller = _object_controller(tok, lex) if cue.tag_ == "VB" else None
+        if controller is not None:
+            return controller
         if (tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or _loose_verb(tok)) and tok.head != tok:
             climbed = tok.dep_
             # "... a “distortion,” describing", "... the law — saying": the
@@ -701,6 +706,18 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex)
     return None
+
+
+def _object_controller(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """"The victory led Priebus to declare ...", "leaving some to question
+    whether ...": an infinitive hung on a verb with an object of its own is
+    said by that object, not by the verb's subject."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.i >= verb.i or verb.head.lemma_.lower() not in lex.object_control_verbs:
+        return None
+    obj = next((c for c in verb.head.children if lex.has_dep(c, "object") and verb.head.i < c.i < verb.i), None)
+    if obj is None or obj.lower_ in ("it", "this", "that") or obj.lemma_.lower() in lex.speech_nouns:
+        return None
+    return obj if can_speak(obj, lex) else None
 
 
 def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:

@@ -47,6 +47,7 @@ class Lexicon:
     pro_statements: frozenset[str]
     not_cue_phrases: frozenset[tuple[str, ...]]
     addressee_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
     as_frame_verbs: frozenset[str]
     issue_verbs: frozenset[str]
     naming_verbs: frozenset[str]
@@ -158,6 +159,7 @@ def _load(folder: str) -> Lexicon:
         pro_statements=_words(d / "pro_statements.txt"),
         not_cue_phrases=frozenset(tuple(w.split()) for w in _words(d / "not_cue_phrases.txt")),
         addressee_verbs=_words(d / "addressee_verbs.txt"),
+        object_control_verbs=_words(d / "object_control_verbs.txt"),
         as_frame_verbs=_words(d / "as_frame_verbs.txt"),
         issue_verbs=_words(d / "issue_verbs.txt"),
         naming_verbs=_words(d / "naming_verbs.txt"),

@@ -1112,3 +1112,13 @@ def test_according_to_reports_the_clause_that_words_after_it_carry_on(extractor,
 def test_a_quotation_before_its_cue_is_all_the_cue_reports(extractor, text):
     quotes = extractor.extract(text)
     assert [q.text for q in quotes if q.cue.text in ("said", "told")] == [text[:text.index("”") + 1]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The decisive victory led the party chairman to declare that the race was over.", "the party chairman"),
+    ("The abrupt announcement left some analysts to speculate that the feud was to blame.", "some analysts"),
+    ("The senator used the hearing to say that the program had failed.", "The senator"),
+])
+def test_an_infinitive_after_an_object_is_the_object_s_statement(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
