@@ -689,6 +689,10 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 climbed = "acl"
                 tok = noun.head
                 continue
+            sender = _sender_to(noun, lex)
+            if sender is not None:
+                climbed, tok = "acl", sender
+                continue
             return noun
         if tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i:
             climbed = tok.dep_
@@ -718,6 +722,25 @@ def _object_controller(verb: Token, lex: Lexicon) -> Optional[Token]:
     if obj is None or obj.lower_ in ("it", "this", "that") or obj.lemma_.lower() in lex.speech_nouns:
         return None
     return obj if can_speak(obj, lex) else None
+
+
+def _sender_to(noun: Token, lex: Lexicon) -> Optional[Token]:
+    """"sent a text message to supporters saying ...", "emailed supporters
+    saying ...", "making a pitch to New York voters saying ...": the parse
+    hung the message's participle on who receives it; the verb of sending,
+    whose subject speaks, or None when the noun receives nothing."""
+    head = noun.head
+    if not can_speak(noun, lex) or noun.lemma_.lower() in lex.speech_nouns:
+        return None  # "did not reply to numerous emails asking ..."
+    verb = head.head
+    # Not "led to the spectacle of Mr. Netanyahu denouncing ...": something
+    # is sent or made to the noun.
+    if lex.has_dep(noun, "prep_object") and head.lower_ == "to" and verb.pos_ in ("VERB", "AUX") and verb.i < head.i and any(
+            lex.has_dep(c, "object") and c.i < head.i for c in verb.children):
+        return verb
+    if lex.has_dep(noun, "object") and head.lemma_.lower() in lex.contact_verbs | lex.addressee_verbs and head.i < noun.i:
+        return head
+    return None
 
 
 def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:

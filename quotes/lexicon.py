@@ -48,6 +48,7 @@ class Lexicon:
     not_cue_phrases: frozenset[tuple[str, ...]]
     addressee_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
+    contact_verbs: frozenset[str]
     as_frame_verbs: frozenset[str]
     issue_verbs: frozenset[str]
     naming_verbs: frozenset[str]
@@ -160,6 +161,7 @@ def _load(folder: str) -> Lexicon:
         not_cue_phrases=frozenset(tuple(w.split()) for w in _words(d / "not_cue_phrases.txt")),
         addressee_verbs=_words(d / "addressee_verbs.txt"),
         object_control_verbs=_words(d / "object_control_verbs.txt"),
+        contact_verbs=_words(d / "contact_verbs.txt"),
         as_frame_verbs=_words(d / "as_frame_verbs.txt"),
         issue_verbs=_words(d / "issue_verbs.txt"),
         naming_verbs=_words(d / "naming_verbs.txt"),

@@ -1122,3 +1122,12 @@ def test_a_quotation_before_its_cue_is_all_the_cue_reports(extractor, text):
 def test_an_infinitive_after_an_object_is_the_object_s_statement(extractor, text, speaker):
     q = one(extractor, text)
     assert q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The senator emailed supporters saying that the fight would go on.", "The senator"),
+    ("The campaign sent a text message to supporters saying that the senator had won.", "The campaign"),
+])
+def test_a_participle_on_who_receives_a_message_is_the_sender_s(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
