@@ -1015,8 +1015,12 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     doc = head.doc
     excluded: set[int] = set()
     own = {t.i for t in head.subtree}
+    named = None
     for child in head.children:
         comma_before = child.i > 0 and doc[child.left_edge.i - 1].text in ",(—–"
+        if named is None and lex.has_dep(child, "appositive") and comma_before and _names_description(head, child):
+            named = child
+            continue
         if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
             child.dep_ in ("advcl", "punct", "parataxis") and child.i > head.i
         ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG" or child.tag_ in _FINITE_TAGS)):
@@ -1030,6 +1034,11 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         for tok in prep.subtree:
             if tok.dep_ in lex.dependencies["relative_clause"] and doc[tok.left_edge.i - 1].text == ",":
                 excluded.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+    if named is not None:
+        excluded.difference_update(range(head.i, named.right_edge.i + 1))
+        for clause in named.children:
+            if clause.dep_ in lex.dependencies["relative_clause"] or (clause.dep_ in ("acl", "advcl") and clause.i > named.i):
+                excluded.update(range(clause.left_edge.i - 1, clause.right_edge.i + 1))
     start, end = head.left_edge.i, head.right_edge.i + 1
     # Keep the contiguous part around the head, and only the head's own
     # words: the parse may hang a dependent on it across the cue ("The
@@ -1052,6 +1061,13 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _names_description(head: Token, appositive: Token) -> bool:
+    """"One of the men, Jessie Elkins, 70, said", "The head of the PAC,
+    Mike Murphy, praised": the name after a description is who speaks, and
+    annotators mark it; the mention keeps both."""
+    return head.pos_ != "PROPN" and head.ent_type_ != "PERSON" and appositive.ent_type_ == "PERSON" and appositive.i > head.i
 
 
 def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:

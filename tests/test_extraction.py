@@ -1131,3 +1131,8 @@ def test_an_infinitive_after_an_object_is_the_object_s_statement(extractor, text
 def test_a_participle_on_who_receives_a_message_is_the_sender_s(extractor, text, speaker):
     q = one(extractor, text)
     assert q.speaker.text == speaker
+
+
+def test_a_name_after_the_speaker_s_description_is_in_the_mention(extractor):
+    q = one(extractor, "One of the organisers, Maria Lopez, who had been up all night, said the march would go ahead.")
+    assert (q.speaker.text, q.speaker.name) == ("One of the organisers, Maria Lopez", "Maria Lopez")
