@@ -626,6 +626,9 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                    key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i), default=None)
         if subj is None:
             subj = _agent_of(tok, lex)
+        if subj is None and _has_perfect_s(tok):
+            # Not "as it's currently written": "it" is written.
+            subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it" and can_speak(c, lex)), None)
         if subj is None and tok != cue and climbed in ("conj", "xcomp", "pcomp"):
             # "Trump was forced to retreat and said ...", "was prompted to
             # say", "was suspended after slamming ...": the passive subject
@@ -710,6 +713,13 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex)
     return None
+
+
+def _has_perfect_s(verb: Token) -> bool:
+    """"He's said he gets his ideas ...": the parse took "'s" (has) for a
+    passive "is", and the subject for a passive one."""
+    aux = [c for c in verb.children if c.dep_ in PASSIVE_AUX]
+    return verb.tag_ in ("VBN", "VBD") and bool(aux) and all(c.lower_ in ("'s", "’s") for c in aux)
 
 
 def _object_controller(verb: Token, lex: Lexicon) -> Optional[Token]:

@@ -1136,3 +1136,8 @@ def test_a_participle_on_who_receives_a_message_is_the_sender_s(extractor, text,
 def test_a_name_after_the_speaker_s_description_is_in_the_mention(extractor):
     q = one(extractor, "One of the organisers, Maria Lopez, who had been up all night, said the march would go ahead.")
     assert (q.speaker.text, q.speaker.name) == ("One of the organisers, Maria Lopez", "Maria Lopez")
+
+
+def test_an_s_before_a_speech_verb_can_be_has(extractor):
+    q = one(extractor, "He's said he gets his ideas about the economy from an old novel.")
+    assert (q.cue.text, q.speaker.text) == ("said", "He")
