@@ -646,6 +646,16 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # "..., said Skelly, explaining he worked ...": the participle's
             # speaker is the inverted subject of the verb it hangs on.
             subj = _inverted_subject(tok, lex)
+        if subj is not None and tok != cue and subj.i > cue.i:
+            # A quotation opened after the participle and still open at the
+            # subject.
+            marks = [t for t in cue.doc[cue.sent.start:subj.i] if t.text in _DOUBLE_MARKS]
+            opening = marks[-1] if len(marks) % 2 == 1 and marks[-1].i > cue.i else None
+            if opening is not None:
+                # "Emphasizing the urgency, Trump said, “If we do not ...”":
+                # the parse hung the participle on a verb of the quotation;
+                # who reports the quotation is the participle's speaker.
+                return _reporter_before(cue, opening, lex)
         if subj is not None and subj.is_punct:
             subj = None
         if subj is not None and tok != cue and subj.lower_ in ("it", "there") and lex.has_dep(tok, "complement_clause") and (
@@ -712,6 +722,21 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             climbed, tok = tok.dep_, tok.head
             continue
         return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex)
+    return None
+
+
+# Quotation marks that are never an apostrophe ("Jersey’s").
+_DOUBLE_MARKS = {"“", "”", '"', "''", "``", "«", "»"}
+
+
+def _reporter_before(cue: Token, opening: Token, lex: Lexicon) -> Optional[Token]:
+    """The subject of the speech verb between a participle and the
+    quotation it reports, if there is one."""
+    for verb in cue.doc[cue.i + 1:opening.i]:
+        if is_speech_verb(verb, lex):
+            subj = next((c for c in verb.children if lex.has_dep(c, "active_subject") and c.i < opening.i), None)
+            if subj is not None:
+                return subj
     return None
 
 

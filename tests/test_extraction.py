@@ -1141,3 +1141,9 @@ def test_a_name_after_the_speaker_s_description_is_in_the_mention(extractor):
 def test_an_s_before_a_speech_verb_can_be_has(extractor):
     q = one(extractor, "He's said he gets his ideas about the economy from an old novel.")
     assert (q.cue.text, q.speaker.text) == ("said", "He")
+
+
+def test_an_opening_participle_is_said_by_who_reports_the_quotation_after_it(extractor):
+    text = "Emphasizing the urgency of the matter, Trump said, “If we do not get tough and smart real fast, we are not going to have a country anymore.”"
+    q = next(q for q in extractor.extract(text) if q.cue.text == "Emphasizing")
+    assert q.speaker.text == "Trump"
