@@ -624,7 +624,9 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
         # "LONDON (Reuters) - Trump said") the one next to the verb speaks.
         subj = max((c for c in tok.children if lex.has_dep(c, "active_subject") or c.dep_ == "csubj"),
                    key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i), default=None)
-        if subj is None:
+        if subj is None and not (climbed == "pcomp" and _passive_speaker(tok, lex)):
+            # Not "was booed by supporters after telling ...": who is booed
+            # tells; a gerund after a preposition goes with the subject.
             subj = _agent_of(tok, lex)
         if subj is None and _has_perfect_s(tok):
             # Not "as it's currently written": "it" is written.
@@ -738,6 +740,14 @@ def _reporter_before(cue: Token, opening: Token, lex: Lexicon) -> Optional[Token
             if subj is not None:
                 return subj
     return None
+
+
+def _passive_speaker(verb: Token, lex: Lexicon) -> bool:
+    """A passive verb, or the first of coordinated ones ("was booed and
+    shouted down by ..."), has a subject that can speak."""
+    while verb.dep_ == "conj" and verb.head.i < verb.i and not any(lex.has_dep(c, "subject") for c in verb.children):
+        verb = verb.head
+    return any(lex.has_dep(c, "passive_subject") and c.lower_ != "it" and can_speak(c, lex) for c in verb.children)
 
 
 def _has_perfect_s(verb: Token) -> bool:

@@ -1147,3 +1147,8 @@ def test_an_opening_participle_is_said_by_who_reports_the_quotation_after_it(ext
     text = "Emphasizing the urgency of the matter, Trump said, “If we do not get tough and smart real fast, we are not going to have a country anymore.”"
     q = next(q for q in extractor.extract(text) if q.cue.text == "Emphasizing")
     assert q.speaker.text == "Trump"
+
+
+def test_a_gerund_after_a_passive_goes_with_its_subject_not_the_agent(extractor):
+    q = one(extractor, "The senator was booed by protesters after telling them that they were wrong.")
+    assert (q.cue.text, q.speaker.text) == ("telling", "The senator")
