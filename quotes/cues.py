@@ -804,6 +804,8 @@ def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:
             up = head.head.head  # "accusations that ... is violating"
         elif head.dep_ == "pcomp" and head.head.head != head.head:
             up = head.head.head  # "on whether he would support her"
+        elif head.dep_ == "xcomp":
+            up = head.head  # "said Clinton will have to choose a side, saying"
         else:
             break
         if up.i == head.i or up.pos_ not in ("VERB", "AUX") or up.i > head.i:

@@ -1152,3 +1152,9 @@ def test_an_opening_participle_is_said_by_who_reports_the_quotation_after_it(ext
 def test_a_gerund_after_a_passive_goes_with_its_subject_not_the_agent(extractor):
     q = one(extractor, "The senator was booed by protesters after telling them that they were wrong.")
     assert (q.cue.text, q.speaker.text) == ("telling", "The senator")
+
+
+def test_a_closing_participle_leaves_an_infinitive_of_the_reported_clause(extractor):
+    text = "A party strategist said Warren will have to choose whose side she’s on, saying, “At some point, she’s going to have to come out.”"
+    q = next(q for q in extractor.extract(text) if q.cue.text == "saying")
+    assert q.speaker.text == "A party strategist"
