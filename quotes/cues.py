@@ -704,6 +704,12 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 climbed = "acl"
                 tok = noun.head
                 continue
+            owner = _phrase_owner(noun, lex)
+            if owner is not None and can_speak(owner, lex) and owner.pos_ in ("NOUN", "PROPN", "PRON"):
+                return owner  # "five Hispanic-Americans with varying heritage speaking"
+            if owner is not None:
+                climbed, tok = "acl", owner
+                continue
             sender = _sender_to(noun, lex)
             if sender is not None:
                 climbed, tok = "acl", sender
@@ -748,6 +754,27 @@ def _passive_speaker(verb: Token, lex: Lexicon) -> bool:
     while verb.dep_ == "conj" and verb.head.i < verb.i and not any(lex.has_dep(c, "subject") for c in verb.children):
         verb = verb.head
     return any(lex.has_dep(c, "passive_subject") and c.lower_ != "it" and can_speak(c, lex) for c in verb.children)
+
+
+def _phrase_owner(noun: Token, lex: Lexicon) -> Optional[Token]:
+    """"spent much of his speech praising ...", "with a March speech
+    denouncing ...": a thing in a prepositional phrase speaks for whom the
+    phrase belongs to, a noun that can speak or the verb whose subject
+    does. None for a noun that can speak itself, or a share ("with 50
+    percent saying")."""
+    if can_speak(noun, lex) or not lex.has_dep(noun, "prep_object") or noun.tag_ != "NN" or noun.ent_type_ in (
+            "PERCENT", "CARDINAL", "QUANTITY") or noun.head.lower_ not in ("of", "with", "at"):
+        # Not "in the Trump release announcing ...", "alongside an item
+        # suggesting ...": a text met somewhere speaks for itself.
+        return None
+    head = noun.head.head
+    if head.pos_ in ("VERB", "AUX"):
+        # "features five Hispanic-Americans with varying heritage speaking":
+        # the phrase may hang on the verb but describe its object.
+        head = next((c for c in head.children if lex.has_dep(c, "object") and c.i < noun.head.i and c.right_edge.i + 1 == noun.head.i), head)
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and can_speak(head, lex):
+        return head
+    return next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _has_perfect_s(verb: Token) -> bool:
@@ -1079,7 +1106,8 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     # lower down, on the head's own prepositional object, goes as well.
     for prep in head.rights:
         for tok in prep.subtree:
-            if tok.dep_ in lex.dependencies["relative_clause"] and doc[tok.left_edge.i - 1].text == ",":
+            if (tok.dep_ in lex.dependencies["relative_clause"] and doc[tok.left_edge.i - 1].text == ",") or (
+                    tok.dep_ == "acl" and tok.tag_ == "VBG"):  # "a speaker at a rally lamenting ..."
                 excluded.update(range(tok.left_edge.i, tok.right_edge.i + 1))
     if named is not None:
         excluded.difference_update(range(head.i, named.right_edge.i + 1))

@@ -1158,3 +1158,12 @@ def test_a_closing_participle_leaves_an_infinitive_of_the_reported_clause(extrac
     text = "A party strategist said Warren will have to choose whose side she’s on, saying, “At some point, she’s going to have to come out.”"
     q = next(q for q in extractor.extract(text) if q.cue.text == "saying")
     assert q.speaker.text == "A party strategist"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The words may have affected the former president, who spent much of his speech defending his record.", "who"),
+    ("The pastor, who helped launch the movement with a March speech denouncing the plan, stayed home.", "who"),
+])
+def test_a_participle_on_a_thing_in_a_phrase_is_said_by_whom_the_phrase_belongs_to(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
