@@ -722,7 +722,10 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 tok = tok.head  # "In addition to stating ..., Clinton"
             continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
-            return tok.head
+            # "Clinton, who was distracted while saying ...": the passive
+            # clause's relative pronoun is the mention, resolved later.
+            pronoun = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ in ("who", "whom")), None)
+            return pronoun or tok.head
         if tok != cue and (lex.has_dep(tok, "object") or tok.dep_ in ("attr", "prep", "advmod")) and tok.head.pos_ in ("VERB", "AUX"):
             # "makes no apologies for accusing ...", "has been the most
             # aggressive in denouncing ...", "went so far as to say": the

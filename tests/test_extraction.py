@@ -1167,3 +1167,8 @@ def test_a_closing_participle_leaves_an_infinitive_of_the_reported_clause(extrac
 def test_a_participle_on_a_thing_in_a_phrase_is_said_by_whom_the_phrase_belongs_to(extractor, text, speaker):
     q = one(extractor, text)
     assert q.speaker.text == speaker
+
+
+def test_a_participle_in_a_passive_relative_clause_is_said_by_the_pronoun(extractor):
+    q = one(extractor, "The senator, who was distracted while saying that the vote would be close, left early.")
+    assert (q.cue.text, q.speaker.text, q.speaker.name) == ("saying", "who", "senator")
