@@ -673,7 +673,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
                 return None
             return subj
-        reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex)) if tok == cue else None
+        reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex) or _verb_before_aside(cue, lex)) if tok == cue else None
         if reporting is not None:
             climbed, tok = "conj", reporting
             continue
@@ -863,6 +863,27 @@ def _conjunct_of_report(cue: Token, lex: Lexicon) -> Optional[Token]:
     if clause.i == cue.head.i:
         return None
     return clause
+
+
+def _verb_before_aside(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"Clinton suggested that ... - “Again, we need ...,” she said - and
+    charged that ...": the parse made the quotation set off by dashes the
+    main clause, and coordinated the verb after the closing dash with its
+    "said"; the verb goes on the sentence before the dashes, whose subject
+    speaks. Returns that verb."""
+    aside, doc = cue.head, cue.doc
+    if cue.dep_ != "conj" or aside.i > cue.i or not any(t.text in _DASHES for t in doc[aside.i + 1:cue.i]):
+        return None
+    said_by = next((c for c in aside.children if lex.has_dep(c, "active_subject")), aside)
+    if any(lex.has_dep(c, "subject") for c in cue.children) or not _after_quotation(said_by.left_edge):
+        return None
+    # The sentence before the opening dash: a clause of the aside's verb,
+    # with a subject of its own, and a dash after it.
+    return next((c for c in aside.children if lex.has_dep(c, "complement_clause") and c.i < aside.i and _DASHES.intersection(
+        t.text for t in doc[c.i + 1:said_by.left_edge.i]) and any(lex.has_dep(g, "active_subject") for g in c.children)), None)
+
+
+_DASHES = {"-", "—", "–", "--"}
 
 
 def _finite_conjunct_owner(cue: Token, lex: Lexicon) -> Optional[Token]:

@@ -1172,3 +1172,10 @@ def test_a_participle_on_a_thing_in_a_phrase_is_said_by_whom_the_phrase_belongs_
 def test_a_participle_in_a_passive_relative_clause_is_said_by_the_pronoun(extractor):
     q = one(extractor, "The senator, who was distracted while saying that the vote would be close, left early.")
     assert (q.cue.text, q.speaker.text, q.speaker.name) == ("saying", "who", "senator")
+
+
+def test_a_verb_after_a_quotation_aside_in_dashes_goes_with_the_sentence_before_it(extractor):
+    text = ("Clinton suggested that the latest plan was unserious - \"Again, we need to get into the details,\" she said"
+            " - and charged that the plan would jeopardize the law.")
+    q = next(q for q in extractor.extract(text) if q.cue.text == "charged")
+    assert q.speaker.text == "Clinton"
