@@ -378,6 +378,54 @@ def _says_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:
     return False
 
 
+# Prepositions of the time, place or channel of a closing cue ("she said
+# on Saturday in an interview"); any other ("spoke about", "called for")
+# carries a statement of its own.
+_FRAME_PREPS = {"on", "in", "at", "during", "after", "before"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """"The Internet has made it possible for people with like-minded, if
+    bogus, ideas to reach others, she said": a cue and its subject set off
+    by a comma at the end of the sentence report the clause before them,
+    however the parse hung it (on the cue, or the cue on it)."""
+    doc = cue.doc
+    # The nearest subject speaks: the parse may give the cue the
+    # statement's own as well.
+    subj = max((c for c in cue.lefts if lex.has_dep(c, "active_subject")), key=lambda c: c.i, default=None)
+    if subj is None or cue.sent.start >= subj.left_edge.i - 1 or subj.lower_ in WH_WORDS:
+        return None
+    # Not a cue inside a relative clause or coordinated after another verb:
+    # its own statement, if any, is elsewhere.
+    if cue.dep_ not in ("ROOT", "advcl", "ccomp") or cue.tag_ not in _FINITE_TAGS:
+        return None
+    comma = subj.left_edge.i - 1
+    if doc[comma].text != "," or any(t.dep_ not in ("advmod", "aux") for t in doc[subj.right_edge.i + 1:cue.i]):
+        return None
+    # Nothing but the cue's frame ("on Saturday", "in an interview") after it.
+    if any(not (c.is_punct or c.dep_ in ("advmod", "npadvmod") or (c.dep_ == "prep" and c.lower_ in _FRAME_PREPS)) for c in cue.rights):
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[cue.right_edge.i + 1:cue.sent.end]):
+        return None
+    start = _after_colon(doc, cue.sent.start, comma)
+    if any(t.is_space and "\n" in t.text for t in doc[start:comma]):
+        return None
+    span = doc[start:comma]
+    # A clause of its own, not a description of the speaker ("An
+    # ultraconservative who is often at odds with ..., Black marveled")
+    # nor a report of its own ("“...,” said Robin Maynard, half joking").
+    if not any(t.tag_ in _FINITE_TAGS for t in span) or not any(
+            t.pos_ in ("VERB", "AUX") and not lex.has_dep(t, "relative_clause") and any(lex.has_dep(c, "subject") for c in t.children)
+            for t in span) or any(_own_report(t, lex) for t in span):
+        return None
+    # Nor a clause opened by a conjunction, a subordinator, a preposition or
+    # a verb ("But while ...", "After suggesting ...", "Asked whether ...").
+    if span[0].pos_ in ("CCONJ", "SCONJ", "ADP", "VERB", "AUX") or span[0].dep_ == "mark":
+        return None
+    return _trim(doc, start, comma)
+
+
 def _comma_conjunct(cue: Token, lex: Lexicon) -> bool:
     """"This includes a force to assist the Peshmerga, Defense Secretary
     Ash Carter told a Senate panel": the parse coordinated the cue with the
@@ -1339,7 +1387,7 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     if head.tag_ == "VB" and head.dep_ == "ROOT" and not any(lex.has_dep(c, "subject") or lex.has_dep(c, "aux") for c in head.children):
         return None
     content = (clause_content(cue, lex) or object_content(cue, lex) or passive_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex) or _infinitive(cue, lex)
-               or following_clause(cue, lex) or _said_noun(cue, lex))
+               or following_clause(cue, lex) or _said_noun(cue, lex) or _closing_attribution(cue, lex))
     if content is not None and content[1] <= content[0]:
         content = None  # "said ... »": the parse hung a lone quotation mark on the cue
     subj = subject_of(cue, lex)

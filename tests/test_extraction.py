@@ -1179,3 +1179,13 @@ def test_a_verb_after_a_quotation_aside_in_dashes_goes_with_the_sentence_before_
             " - and charged that the plan would jeopardize the law.")
     q = next(q for q in extractor.extract(text) if q.cue.text == "charged")
     assert q.speaker.text == "Clinton"
+
+
+def test_a_closing_cue_the_parse_hung_on_the_statement_reports_it(extractor):
+    # The parse makes "said" an adverbial of "made": the cue and its subject
+    # after the last comma still report the clause before them.
+    text = ("The web has also made it possible for people with like-minded, if bogus, ideas and theories "
+            "to organize into groups and reach others, she said.")
+    q = one(extractor, text)
+    assert q.text == text[:text.index(", she said")] and q.cue.text == "said"
+
