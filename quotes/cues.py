@@ -43,6 +43,11 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
     if any((lex.has_dep(c, "negation") or c.lower_ in ("not", "n't", "never")) and not any(
             is_quote_mark(doc[k]) for k in range(min(c.i, tok.i) + 1, max(c.i, tok.i))) for c in tok.children):
         return True
+    if _parenthetical(tok, lex):
+        # "on the day the Post reports that X, the moderators didn't ask
+        # her about it": the parse hung the attribution on the clause
+        # after it; that clause's negation is not the cue's.
+        return any(_not_yet(c) for c in tok.children)
     head = tok
     for _ in range(3):
         if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head.i == head.i:
@@ -69,6 +74,22 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
         if head.lemma_.lower() in lex.negative_cues or any(lex.has_dep(c, "negation") or _not_yet(c) for c in head.children):
             return head.dep_ != "ccomp"
     return any(_not_yet(c) for c in tok.children)
+
+
+def _parenthetical(cue: Token, lex: Lexicon) -> bool:
+    """A cue with its own subject set off by a comma before the clause it
+    hangs on as a complement: "the day the Post reports that ..., the
+    moderators didn't ask"."""
+    doc = cue.doc
+    if cue.dep_ not in ("ccomp", "parataxis") or cue.head.i <= cue.i or not any(
+            lex.has_dep(c, "active_subject") for c in cue.lefts):
+        return False
+    # "Perez speaks fluent Spanish, Castro does not": an object other than
+    # the one addressed makes the verb a clause of its own.
+    if cue.lemma_.lower() not in lex.addressee_verbs and any(lex.has_dep(c, "object") for c in cue.children):
+        return False
+    after = cue.right_edge.i + 1
+    return after < len(doc) and doc[after].text == "," or doc[cue.right_edge.i].text == ","
 
 
 def _not_yet(tok: Token) -> bool:

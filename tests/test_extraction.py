@@ -1189,3 +1189,10 @@ def test_a_closing_cue_the_parse_hung_on_the_statement_reports_it(extractor):
     q = one(extractor, text)
     assert q.text == text[:text.index(", she said")] and q.cue.text == "said"
 
+
+def test_a_negation_after_a_parenthetical_cue_is_not_the_cue_s(extractor):
+    # "reports" hangs on "ask" as a complement; "didn't" negates the asking.
+    text = ("On the day that the Times reports that the city lost millions on the project, "
+            "the council members didn't ask the mayor about it.")
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == ("the city lost millions on the project", "reports", "the Times")
