@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import object_statements
-from .cues import (Report, according_to, can_speak, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of,
+from .cues import (Report, according_to, can_speak, hearsay_report, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of,
                    subject_to_the_left)
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
@@ -87,6 +87,8 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
             rep = according_to(tok, lex)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.speech_nouns:
             rep = noun_report(tok, lex)
+        elif tok.lower_ in lex.hearsay_adverbs:
+            rep = hearsay_report(tok, lex)
         else:
             continue
         if rep is None:

@@ -1300,6 +1300,33 @@ def _continues_before(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     return (first.pos_ == "CCONJ" and first.dep_ == "cc") or first.lower_ in lex.aside_marks or two in lex.aside_marks
 
 
+def hearsay_report(adverb: Token, lex: Lexicon) -> Optional[Report]:
+    """"The FBI is reportedly making arrangements to interview Clinton": a
+    hearsay adverb on a finite clause with a subject reports that clause,
+    from nobody named. Not on a participle ("talks reportedly yielding
+    progress") nor a modifier: only a clause stands as a statement."""
+    verb = adverb.head
+    if adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or is_negated(verb, lex):
+        return None
+    if not (verb.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS and lex.has_dep(c, "aux") for c in verb.children)):
+        return None
+    subj = next((c for c in verb.lefts if lex.has_dep(c, "subject")), None)
+    if subj is None and not lex.has_dep(verb, "conjunct"):
+        return None
+    doc = adverb.doc
+    # From the subject: a clause before it ("When asked to leave, he
+    # reportedly refused") or a participle after ("..., leaving ...") is
+    # the writer's setting.
+    start = subj.left_edge.i if subj is not None else verb.left_edge.i
+    end = _cut_trailing_participle(doc, verb, start, verb.right_edge.i + 1)
+    end = _cut_nested(doc, verb, start, end, lex)
+    # "Trump reportedly said ...", "a group demanding ...": a report inside
+    # has its own cue (and speaker).
+    if any(is_speech_verb(t, lex) for t in doc[start:end]):
+        return None
+    return Report(cue=[adverb], content=_trim(doc, start, end), speaker=None)
+
+
 def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
     """"Trump’s claim that he is in ISIS videos", "his call to ban ..."."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.speech_nouns:

@@ -54,6 +54,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     aside_marks: frozenset[str]
     negative_cues: frozenset[str]
+    hearsay_adverbs: frozenset[str]
     titles: frozenset[str]
     title_heads: frozenset[str]
     portfolios: frozenset[str]
@@ -106,8 +107,9 @@ class Lexicon:
     @cached_property
     def cue_lemmas(self) -> frozenset[str]:
         """Every lemma that can be a cue: speech verbs (those that need a
-        word with them, "shot back", "put it", included) and speech nouns."""
-        return self.speech_verbs | {v for v, _ in self.particle_cues} | self.speech_nouns
+        word with them, "shot back", "put it", included), speech nouns and
+        hearsay adverbs ("reportedly")."""
+        return self.speech_verbs | {v for v, _ in self.particle_cues} | self.speech_nouns | self.hearsay_adverbs
 
     @cached_property
     def fixed_terms_by_word(self) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
@@ -167,6 +169,7 @@ def _load(folder: str) -> Lexicon:
         naming_verbs=_words(d / "naming_verbs.txt"),
         aside_marks=_words(d / "aside_marks.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
+        hearsay_adverbs=_words(d / "hearsay_adverbs.txt"),
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),
         portfolios=_words(d / "portfolios.txt"),

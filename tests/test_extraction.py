@@ -1196,3 +1196,11 @@ def test_a_negation_after_a_parenthetical_cue_is_not_the_cue_s(extractor):
             "the council members didn't ask the mayor about it.")
     q = one(extractor, text)
     assert (q.text, q.cue.text, q.speaker.text) == ("the city lost millions on the project", "reports", "the Times")
+
+
+def test_reportedly_reports_its_clause_from_nobody_named(extractor):
+    q = one(extractor, "After the vote, the agency is reportedly preparing new rules for the coastal fishing fleet.")
+    assert (q.text, q.cue.text, q.speaker) == ("the agency is reportedly preparing new rules for the coastal fishing fleet", "reportedly", None)
+    # Not on a participle, nor on a verb that reports for itself.
+    assert extractor.extract("Talks between the two cities reportedly yielding real progress toward a deal.") == []
+    assert [q.cue.text for q in extractor.extract("The mayor reportedly said that the plan would cost far too much money.")] == ["said"]
