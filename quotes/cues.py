@@ -22,6 +22,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # thing, which may be spoken for by whoever issued it.
 THING_RELATIVES = {"that", "which"}
 PASSIVE_AUX = {"auxpass", "aux:pass"}
+DEMONSTRATIVES = {"that", "this"}
 
 
 @dataclass
@@ -1247,13 +1248,18 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
     if nxt is None or nxt.lower_ != "to":
         return None
     obj = next((c for c in nxt.children if lex.has_dep(c, "prep_object")), None)
+    phrase_start = tok.i
+    phrase_end = max(tok.right_edge.i, nxt.right_edge.i) + 1
+    if obj is not None:
+        # "According to a study by Pew ..., voters ...": the parse may hang
+        # the statement on "according" too; the phrase ends at the comma.
+        comma = next((k for k in range(nxt.right_edge.i + 1, phrase_end) if doc[k].text in ",;:—–"), None)
+        phrase_end = comma if comma is not None else phrase_end
     if obj is None:
         obj = next((c for c in tok.children if lex.has_dep(c, "prep_object")), None)
     if obj is None and tok.dep_ == "case":
         obj = tok.head  # UD: "according" is a case marker of the source
     speaker = mention_span(obj, lex) if obj is not None else None
-    phrase_start = tok.i
-    phrase_end = max(tok.right_edge.i, nxt.right_edge.i) + 1
     if obj is not None:
         phrase_end = max(phrase_end, obj.right_edge.i + 1)
     sent = tok.sent
@@ -1266,10 +1272,14 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
         content_before = finite_before
     else:
         content_before = phrase_start - sent.start > sent.end - phrase_end
-    if finite_before and _continues_before(doc, phrase_end, sent.end, lex):
+    first_after = next((t for t in doc[phrase_end:sent.end] if t.is_alpha), None)
+    if finite_before and (_continues_before(doc, phrase_end, sent.end, lex) or (
+            first_after is not None and doc[phrase_end].text == "," and first_after.tag_ == "VBG")):
         # "Trump leads by 15 points in Indiana, according to the poll, and
-        # has a small lead in Ohio": what follows only carries on the
-        # clause before the phrase.
+        # has a small lead in Ohio", "Verizon has struck a deal, according to
+        # the Labor Department, taking a step toward ...": what follows only
+        # carries on the clause before the phrase, or is the writer's next
+        # point.
         content_before = True
     if content_before:
         start, end = _after_colon(doc, sent.start, phrase_start), phrase_start
@@ -1284,6 +1294,12 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
         # stands before it and its verb after.
         start, end = sent.start, sent.end
     start, end = _trim(doc, start, end)
+    words = [t for t in doc[sent.start:phrase_start] if not (t.is_punct or t.is_space)]
+    if content_before and len(words) == 2 and words[0].lower_ in DEMONSTRATIVES and (
+            words[1].lemma_ == "be" or words[1].lower_ in ("’s", "'s")):
+        # "That’s according to early results of exit polls": the pronoun
+        # stands for the statement before.
+        return Report(cue=[tok, nxt], content=(words[0].i, words[0].i + 1), speaker=speaker)
     if end - start < 3:
         return None
     return Report(cue=[tok, nxt], content=(start, end), speaker=speaker)

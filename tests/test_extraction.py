@@ -1204,3 +1204,26 @@ def test_reportedly_reports_its_clause_from_nobody_named(extractor):
     # Not on a participle, nor on a verb that reports for itself.
     assert extractor.extract("Talks between the two cities reportedly yielding real progress toward a deal.") == []
     assert [q.cue.text for q in extractor.extract("The mayor reportedly said that the plan would cost far too much money.")] == ["said"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # The parse makes "According" the root and hangs the statement on it.
+    ("According to a January 2016 study by the Pew Research Center based on census data from 2014, eligible voters who "
+     "are young skew liberal in Oregon and make up a larger slice of the state's electorate.",
+     "eligible voters who are young skew liberal in Oregon and make up a larger slice of the state's electorate",
+     "a January 2016 study by the Pew Research Center based on census data from 2014"),
+    # A participle or a clause with its own subject after the phrase is the writer's next point.
+    ("The union has struck a provisional agreement with the company that covers nearly 40,000 workers in the state, "
+     "according to the Labor Department, taking a step toward ending a long strike that executives said could hurt earnings.",
+     "The union has struck a provisional agreement with the company that covers nearly 40,000 workers in the state",
+     "the Labor Department"),
+    ("The mayor leads the challenger by 271 votes with most precincts counted according to a count by the county clerk, "
+     "but the challenger has vowed to fight on until every last absentee ballot in the county has been counted by hand.",
+     "The mayor leads the challenger by 271 votes with most precincts counted", "a count by the county clerk"),
+    # A demonstrative stands for the statement before it.
+    ("That’s according to early results of exit polls conducted for the television networks.", "That",
+     "early results of exit polls conducted for the television networks"),
+])
+def test_according_to_reports_the_clause_on_its_side(extractor, text, content, speaker):
+    q = next(q for q in extractor.extract(text) if q.cue.text.lower() == "according to")
+    assert (q.text, q.speaker.text) == (content, speaker)
