@@ -457,6 +457,11 @@ def _comma_conjunct(cue: Token, lex: Lexicon) -> bool:
         return False
     if doc[cue.left_edge.i - 1].text != "," or not all(t.is_punct or t.is_space for t in doc[cue.right_edge.i + 1:cue.sent.end]):
         return False  # the cue's clause closes the sentence
+    if cue.left_edge.i == cue.i and any(lex.has_dep(c, "active_subject") for c in cue.rights):
+        # "... is hanging on, but it is under pressure, said the company's
+        # chief executive": an inverted attribution closing the sentence;
+        # the coordinator belongs to what was said.
+        return True
     if not any(lex.has_dep(c, "active_subject") and c.left_edge.i == cue.left_edge.i for c in cue.lefts):
         return False  # the speaker opens the cue's own clause
     return not any(c.dep_ == "cc" and c.i < cue.i for c in cue.head.children)

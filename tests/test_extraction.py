@@ -1227,3 +1227,11 @@ def test_reportedly_reports_its_clause_from_nobody_named(extractor):
 def test_according_to_reports_the_clause_on_its_side(extractor, text, content, speaker):
     q = next(q for q in extractor.extract(text) if q.cue.text.lower() == "according to")
     assert (q.text, q.speaker.text) == (content, speaker)
+
+
+def test_an_inverted_cue_closing_the_sentence_reports_all_before_it(extractor):
+    # The parse coordinates "said" with "hanging"; the "but" inside is said.
+    text = ("In nearby Dayton, the old Acme paper mill is hanging on, but it is under intense pressure from cheap imports, "
+            "said the company's chief executive, John Miller.")
+    q = one(extractor, text)
+    assert (q.text, q.cue.text) == (text[:text.index(", said")], "said")
