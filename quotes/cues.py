@@ -116,12 +116,21 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(lex.has_dep(c, "aux") for c in tok.children):
         # ... except in a frame that names who reported: "As reported by
         # the Post, ..." (see ``_as_frame_content``).
-        if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)):
+        if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)) and not _lost_main_verb(tok):
             return False
     # "Talking animals": a verb form used as a noun or an adjective.
     if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj"):
         return False
     return not _in_fixed_term(tok, lex)
+
+
+def _lost_main_verb(tok: Token) -> bool:
+    """"Mitt Romney, the 2012 nominee, tweeted in response: ...": after an
+    apposition the parse took the verb for a participle on the name, left
+    as the root of a sentence with no verb."""
+    head = tok.head
+    return tok.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and tok.doc[tok.i - 1].text == "," and any(
+        c.dep_ == "appos" and c.i < tok.i for c in head.children)
 
 
 def _in_fixed_term(tok: Token, lex: Lexicon) -> bool:
@@ -686,6 +695,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     """The speaker head of a speech verb, following coordination
     ("X said ... and added"), participles ("..., saying") and relative
     clauses ("the minister, who said ...")."""
+    if _lost_main_verb(cue):
+        return cue.head
     if _passive_participle(cue, lex):
         # "Asked whether ..., Johnson demurred", "Davis, who was asked
         # about ...": who is asked does not ask; only an agent speaks.

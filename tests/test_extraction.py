@@ -1235,3 +1235,10 @@ def test_an_inverted_cue_closing_the_sentence_reports_all_before_it(extractor):
             "said the company's chief executive, John Miller.")
     q = one(extractor, text)
     assert (q.text, q.cue.text) == (text[:text.index(", said")], "said")
+
+
+def test_a_verb_after_an_apposition_taken_for_a_participle_still_cues(extractor):
+    # The parse makes "tweeted" a participle on "Romney", the root.
+    text = "Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: “Thug Putin kills journalists and opponents.”"
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == ("“Thug Putin kills journalists and opponents.”", "tweeted", "Mitt Romney")
