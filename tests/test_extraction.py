@@ -1242,3 +1242,9 @@ def test_a_verb_after_an_apposition_taken_for_a_participle_still_cues(extractor)
     text = "Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: “Thug Putin kills journalists and opponents.”"
     q = one(extractor, text)
     assert (q.text, q.cue.text, q.speaker.text) == ("“Thug Putin kills journalists and opponents.”", "tweeted", "Mitt Romney")
+
+
+def test_retweeted_is_a_cue_whatever_its_lemma(extractor):
+    # The small model lemmatises "retweeted" as "retweete".
+    q = one(extractor, "The senator retweeted the governor's message about the flood.")
+    assert (q.text, q.cue.text, q.speaker.text) == ("the governor's message about the flood", "retweeted", "The senator")
