@@ -30,6 +30,11 @@ _SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t]
 # "Fringe Could Shrink as Rents Soar, Organisers Warn", "Guns Are ‘A
 # Crisis,’ Howard Dean Tells Convention": a headline signed at its end.
 _SIGNED_HEADLINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:,|(?<=[’”\"']))[ \t]+([A-Z#@][\w.’'&-]*(?:[ \t]+[A-Z#@][\w.’'&-]*){1,9})[.!]?[ \t]*$")
+
+
+# A line and the words of a title-case headline.
+_LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # "according to X": the one cue that is not a lemma of the word lists.
 _ACCORDING = word_ids(["according"])
 # Subjects that name no speaker: "Wait, it gets better: “...”".
@@ -231,6 +236,10 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         used_quotations.update(q.start for q in inside)
         candidates.append(Candidate(kind, start, end, [colon[0]], name, 0.8))
 
+    # Only where the parse found nothing in the line.
+    candidates.extend(h for h in _headline_reports(doc, text, lex) if not any(
+        c.start < h.end and h.cue[0].idx < c.end for c in candidates))
+
     # 2. Direct quotes from quotation marks.
     previous: Optional[Candidate] = None
     for q in quotations:
@@ -287,6 +296,43 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
 
 
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "de", "la", "le"}
+
+
+_HEADLINE_SETTINGS = {"after", "amid", "as", "before", "during", "following", "while", "with", "despite", "ahead"}
+
+
+def _headline_reports(doc: Doc, text: str, lex: Lexicon) -> list[Candidate]:
+    """"Hillary Clinton Slams Donald Trump On Abortion", "Maher Tells Guest
+    Muslim Violence Is Beyond Compare": in a title-case line the tagger
+    takes every word for a name, so the parse finds no verb; a speech verb
+    in the headline's present tense after a name of a few words reports
+    the rest of the line."""
+    found = []
+    for m in _LINE.finditer(text):
+        words = list(_TITLE_WORD.finditer(m.group(1)))
+        if not 4 <= len(words) <= 20 or not all(w.group()[0].isupper() or w.group().lower() in _TITLE_SMALL_WORDS for w in words):
+            continue
+        verb = next((k for k, w in enumerate(words[:7]) if k > 0 and w.group().endswith("s")
+                     and w.group()[:-1].lower() in lex.speech_verbs - lex.headline_nouns), None)
+        if verb is None or len(words) - verb < 3 or any(w.group().lower() in _TITLE_SMALL_WORDS for w in words[:verb]):
+            continue
+        base = m.start(1)
+        name_end = base + words[verb - 1].end()
+        if ":" in text[m.start(1):name_end]:
+            continue
+        start, end = base + words[verb + 1].start(), m.end(1)
+        # "Slams Trump On Abortion After SCOTUS Ruling", "Endorses Ryan With
+        # Trump’s Blessing": a phrase of time or circumstance is the
+        # headline's setting.
+        end = next((base + w.start() for w in words[verb + 2:] if w.group().lower() in _HEADLINE_SETTINGS), end)
+        while end > start and text[end - 1] in ".!?… ":
+            end -= 1
+        speaker = doc.char_span(m.start(1), name_end, alignment_mode="expand")
+        cue = doc.char_span(base + words[verb].start(), base + words[verb].end(), alignment_mode="expand")
+        if speaker is None or cue is None:
+            continue
+        found.append(Candidate("indirect", start, end, [cue[0]], speaker, 0.7))
+    return found
 
 
 def _is_title(inner: str) -> bool:

@@ -55,6 +55,7 @@ class Lexicon:
     aside_marks: frozenset[str]
     negative_cues: frozenset[str]
     hearsay_adverbs: frozenset[str]
+    headline_nouns: frozenset[str]
     titles: frozenset[str]
     title_heads: frozenset[str]
     portfolios: frozenset[str]
@@ -170,6 +171,7 @@ def _load(folder: str) -> Lexicon:
         aside_marks=_words(d / "aside_marks.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
         hearsay_adverbs=_words(d / "hearsay_adverbs.txt"),
+        headline_nouns=_words(d / "headline_nouns.txt"),
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),
         portfolios=_words(d / "portfolios.txt"),

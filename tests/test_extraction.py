@@ -1248,3 +1248,11 @@ def test_retweeted_is_a_cue_whatever_its_lemma(extractor):
     # The small model lemmatises "retweeted" as "retweete".
     q = one(extractor, "The senator retweeted the governor's message about the flood.")
     assert (q.text, q.cue.text, q.speaker.text) == ("the governor's message about the flood", "retweeted", "The senator")
+
+
+def test_a_title_case_headline_verb_reports_the_rest_of_the_line(extractor):
+    text = "Mayor Jane Porter Slams City Budget Plan After Late-Night Vote\n\nThe council met on Monday to vote on the budget."
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == ("City Budget Plan", "Slams", "Mayor Jane Porter")
+    # A plural noun is no verb.
+    assert extractor.extract("Geneva Talks on Sudan Aid Corridors End Without a Deal\n\nThe talks ended on Friday.") == []
