@@ -1256,3 +1256,8 @@ def test_a_title_case_headline_verb_reports_the_rest_of_the_line(extractor):
     assert (q.text, q.cue.text, q.speaker.text) == ("City Budget Plan", "Slams", "Mayor Jane Porter")
     # A plural noun is no verb.
     assert extractor.extract("Geneva Talks on Sudan Aid Corridors End Without a Deal\n\nThe talks ended on Friday.") == []
+
+
+def test_agree_with_reports_what_is_agreed_with(extractor):
+    q = one(extractor, "Most economists agreed with the central bank's decision to raise rates.")
+    assert (q.text, q.cue.text, q.speaker.text) == ("the central bank's decision to raise rates", "agreed", "Most economists")
