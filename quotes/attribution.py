@@ -30,8 +30,6 @@ _SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t]
 # "Fringe Could Shrink as Rents Soar, Organisers Warn", "Guns Are ‘A
 # Crisis,’ Howard Dean Tells Convention": a headline signed at its end.
 _SIGNED_HEADLINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:,|(?<=[’”\"']))[ \t]+([A-Z#@][\w.’'&-]*(?:[ \t]+[A-Z#@][\w.’'&-]*){1,9})[.!]?[ \t]*$")
-
-
 # A line and the words of a title-case headline.
 _LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
