@@ -1018,6 +1018,15 @@ def test_an_aside_in_a_split_quotes_attribution_does_not_take_the_second_half(ex
     assert second.cue.text == "said" and second.speaker.text in ("Sen. Maria Lopez of Nevada", "Tom Reyes")
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("The governor cautioned, “let’s not get ahead of ourselves,” predicting that the race would stay close until June.", "cautioned"),
+    ("Mr. Hale told the crowd, ''I don't like it,'' adding that the council had acted too fast.", "told"),
+])
+def test_a_participle_after_a_quotation_reports_what_follows_it_not_the_quotation(extractor, text, cue):
+    quote = next(q for q in extractor.extract(text) if q.type == "direct")
+    assert quote.cue.text == cue
+
+
 def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(extractor):
     text = ("“Forty years ago, this town was full of life,” Ms. Grant said, pointing out where the old bakery used to be. "
             "“But those days are never coming back.”")
