@@ -133,6 +133,18 @@ def _signed_headline(doc: Doc, m: re.Match, lex: Lexicon, quotations: list[Quota
     return Candidate(kind, start, end, [cue[0]], name, 0.8)
 
 
+def _reports_quotation_instead(doc: Doc, rep: Report, end: int, q: Quotation, text: str, lex: Lexicon) -> bool:
+    """"Murphy followed up by lamenting the churn of tasks: “There’s just a
+    ton of bullshit with this job,” he said": a cue after a quotation
+    reports the quotation, not the words set off before it. Not a clause
+    the parse ran up to the quotation (it goes on into it), nor one whose
+    quotation another verb introduces ("Canova “bristled” and said, “No
+    comment,” the Herald reported")."""
+    if not (end <= q.start and q.end <= rep.cue[0].idx and text[end:q.start].strip()):
+        return False
+    return not any(is_speech_verb(t, lex) for t in doc[rep.content[1]:rep.cue[0].i] if t.idx < q.start)
+
+
 def _roster(doc: Doc, start: int, end: int) -> bool:
     """"Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a line that
     lists names after a heading, with no verb, is no statement."""
@@ -157,6 +169,8 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         if rep.content is None:
             continue
         start, end = _char_range(doc, rep.content)
+        if any(_reports_quotation_instead(doc, rep, end, q, text, lex) for q in quotations if q.start > start):
+            continue
         inside = [q for q in quotations if q.start >= start and q.end <= end + 1]
         overlapping = [q for q in quotations if q.start < end and q.end > start]
         if inside and len(inside) == len(overlapping):

@@ -1027,6 +1027,19 @@ def test_a_participle_after_a_quotation_reports_what_follows_it_not_the_quotatio
     assert quote.cue.text == cue
 
 
+def test_a_cue_after_a_quotation_does_not_also_report_the_clause_set_off_before_it(extractor):
+    text = ("A few minutes later, the mayor followed up by lamenting the paperwork his office requires, especially permits: "
+            "“There’s just a ton of forms with this job,” he said.")
+    said = [q for q in extractor.extract(text) if q.cue.text == "said"]
+    assert [q.text for q in said] == ["“There’s just a ton of forms with this job,”"]
+
+
+def test_a_clause_whose_quotation_another_verb_introduces_keeps_its_cue_after_it(extractor):
+    text = "When asked about the delay, Ms. Lane “bristled” and said, “No comment,” the Herald reported."
+    reported = next(q for q in extractor.extract(text) if q.cue.text == "reported")
+    assert reported.text == "When asked about the delay, Ms. Lane “bristled”"
+
+
 def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(extractor):
     text = ("“Forty years ago, this town was full of life,” Ms. Grant said, pointing out where the old bakery used to be. "
             "“But those days are never coming back.”")
