@@ -332,6 +332,10 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         end = _cut_nested(doc, child, start, end, lex)
         if child.i > cue.i:
             end = _extend_tail(cue, end)
+        else:
+            # "Rhimes declared the need for strong will: “Change the world,”
+            # she said": a cue after the clause reports what follows a colon.
+            start = _after_colon(doc, start, end)
         return _trim(doc, start, end)
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.

@@ -1040,6 +1040,17 @@ def test_a_clause_whose_quotation_another_verb_introduces_keeps_its_cue_after_it
     assert reported.text == "When asked about the delay, Ms. Lane “bristled”"
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("In her speech, the governor declared the need for patience and courage: “Fix the roads and when you’ve done that, "
+     "fix them again,” she said.", "“Fix the roads and when you’ve done that, fix them again,”"),
+    ("The mayor saw the report differently: \"When they say the budget is balanced, I don't take that seriously,\" he said.",
+     "\"When they say the budget is balanced, I don't take that seriously,\""),
+])
+def test_a_cue_after_a_clause_reports_only_what_follows_its_colon(extractor, text, quote):
+    said = next(q for q in extractor.extract(text) if q.cue.text == "said")
+    assert said.text == quote
+
+
 def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(extractor):
     text = ("“Forty years ago, this town was full of life,” Ms. Grant said, pointing out where the old bakery used to be. "
             "“But those days are never coming back.”")
