@@ -336,6 +336,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             # "Rhimes declared the need for strong will: “Change the world,”
             # she said": a cue after the clause reports what follows a colon.
             start = _after_colon(doc, start, end)
+            end = max(end, _goes_on_after(cue, lex))
         return _trim(doc, start, end)
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.
@@ -459,6 +460,23 @@ def _closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if span[0].pos_ in ("CCONJ", "SCONJ", "ADP", "VERB", "AUX") or span[0].dep_ == "mark":
         return None
     return _trim(doc, start, comma)
+
+
+def _goes_on_after(cue: Token, lex: Lexicon) -> int:
+    """"He’s leaning toward Kasich, he said, because he prizes
+    electability": an attribution set off inside a statement, which goes on
+    after it in a clause the parse hung on the cue. Where it ends, else 0."""
+    doc = cue.doc
+    for child in cue.rights:
+        if child.is_punct or child.dep_ in ("prep", "npadvmod", "advmod", "dative", "dobj", "prt", "agent"):
+            continue
+        left = child.left_edge.i
+        if doc[left - 1].text != "," or is_speech_verb(child, lex) or not (
+                (child.dep_ == "advcl" and _mark_of(child, lex) in lex.reason_marks)
+                or (child.dep_ == "xcomp" and doc[left].tag_ == "TO")):
+            return 0
+        return child.right_edge.i + 1
+    return 0
 
 
 def _comma_conjunct(cue: Token, lex: Lexicon) -> bool:

@@ -1051,6 +1051,15 @@ def test_a_cue_after_a_clause_reports_only_what_follows_its_colon(extractor, tex
     assert said.text == quote
 
 
+@pytest.mark.parametrize("text, content", [
+    ("There is no chance of that level of violence, officials insist, because modern policing has evolved to be less confrontational.",
+     "There is no chance of that level of violence, officials insist, because modern policing has evolved to be less confrontational"),
+    ("The plan is dead, the mayor said, as reporters crowded around the podium.", "The plan is dead"),
+])
+def test_a_statement_goes_on_after_an_attribution_set_inside_it_only_with_a_reason(extractor, text, content):
+    assert extractor.extract(text)[0].text == content
+
+
 def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(extractor):
     text = ("“Forty years ago, this town was full of life,” Ms. Grant said, pointing out where the old bakery used to be. "
             "“But those days are never coming back.”")
