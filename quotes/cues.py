@@ -338,6 +338,9 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             start = _after_colon(doc, start, end)
             end = max(end, _goes_on_after(cue, lex))
         return _trim(doc, start, end)
+    left = next((c for c in cue.lefts if lex.has_dep(c, "active_subject")), None)
+    if left is not None and _statement_as_subject(cue, left, lex) and left.left_edge.i == cue.sent.start:
+        return _trim(doc, left.left_edge.i, left.right_edge.i + 1)
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.
     head = cue.head
@@ -477,6 +480,15 @@ def _goes_on_after(cue: Token, lex: Lexicon) -> int:
             return 0
         return child.right_edge.i + 1
     return 0
+
+
+def _statement_as_subject(cue: Token, subj: Token, lex: Lexicon) -> bool:
+    """"The rejection of the treaty signals “the beginning of the end” for
+    the EU, said Geert Wilders": the parse took the statement before the
+    comma for a subject of the cue, which has its speaker after it."""
+    doc = cue.doc
+    return (subj.right_edge.i == cue.i - 2 and doc[cue.i - 1].text == ","
+            and any(lex.has_dep(c, "active_subject") and c.left_edge.i == cue.i + 1 for c in cue.rights))
 
 
 def _comma_conjunct(cue: Token, lex: Lexicon) -> bool:
@@ -745,7 +757,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # of the verb the cue hangs on speaks.
             subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it" and (
                 climbed != "pcomp" or can_speak(c, lex))), None)
-        if subj is not None and tok == cue and subj.i < cue.i and _after_quotation(cue):
+        if subj is not None and tok == cue and subj.i < cue.i and (_after_quotation(cue) or _statement_as_subject(cue, subj, lex)):
             # "“Every single amendment,” said Cruz": a subject to the left is
             # the quotation's own word; the name after the cue speaks. The
             # parse may give the verb both ("“The drop is attributable to

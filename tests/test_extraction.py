@@ -1060,6 +1060,14 @@ def test_a_statement_goes_on_after_an_attribution_set_inside_it_only_with_a_reas
     assert extractor.extract(text)[0].text == content
 
 
+def test_a_statement_the_parse_made_the_subject_of_an_inverted_cue_is_what_was_said(extractor):
+    text = ('The rejection of the treaty signals "the beginning of the end" for the EU, said Geert Wilders, '
+            'founder of the Dutch Party for Freedom.')
+    q = extractor.extract(text)[0]
+    assert (q.type, q.text, q.speaker.text) == (
+        "mixed", 'The rejection of the treaty signals "the beginning of the end" for the EU', "Geert Wilders")
+
+
 def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(extractor):
     text = ("“Forty years ago, this town was full of life,” Ms. Grant said, pointing out where the old bakery used to be. "
             "“But those days are never coming back.”")
