@@ -328,6 +328,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if clauses:
         child = clauses[0]
         start, end = _subtree_range(child)
+        start = _lost_subject(cue, child, start, lex)
         end = _cut_trailing_participle(doc, child, start, end)
         end = _cut_nested(doc, child, start, end, lex)
         if child.i > cue.i:
@@ -480,6 +481,23 @@ def _goes_on_after(cue: Token, lex: Lexicon) -> int:
             return 0
         return child.right_edge.i + 1
     return 0
+
+
+def _lost_subject(cue: Token, clause: Token, start: int, lex: Lexicon) -> int:
+    """"argued the Keystone XL pipeline, which is widely supported by
+    Republicans, “wouldn't go 10 feet”": a clause with no subject of its own
+    right after an object of a cue that takes no addressee; the parse made
+    the clause's subject that object."""
+    if cue.lemma_.lower() in lex.addressee_verbs or any(lex.has_dep(c, "subject") for c in clause.children):
+        return start
+    obj = next((c for c in cue.rights if lex.has_dep(c, "object") and c.i < clause.i), None)
+    # Not across a colon or dash, nor onto an imperative ("declared the
+    # need for courage: “Fix the roads”").
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or not all(
+            t.is_punct and t.text not in ":;—–-" for t in cue.doc[obj.right_edge.i + 1:start]) or (
+            clause.tag_ == "VB" and not any(lex.has_dep(c, "aux") for c in clause.children)):
+        return start
+    return obj.left_edge.i
 
 
 def _statement_as_subject(cue: Token, subj: Token, lex: Lexicon) -> bool:

@@ -1068,6 +1068,13 @@ def test_a_statement_the_parse_made_the_subject_of_an_inverted_cue_is_what_was_s
         "mixed", 'The rejection of the treaty signals "the beginning of the end" for the EU', "Geert Wilders")
 
 
+def test_a_reported_clause_keeps_the_subject_the_parse_made_an_object_of_the_cue(extractor):
+    text = ('He also argued the Keystone XL pipeline, which is widely supported by Republicans, "wouldn\'t go 10 feet" '
+            'without the use of eminent domain.')
+    q = extractor.extract(text)[0]
+    assert q.text.startswith("the Keystone XL pipeline, which") and q.text.endswith("eminent domain")
+
+
 def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(extractor):
     text = ("“Forty years ago, this town was full of life,” Ms. Grant said, pointing out where the old bakery used to be. "
             "“But those days are never coming back.”")
