@@ -410,7 +410,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     # Not a verb coordinated after the one that governs the quotation:
     # "called Trump a “blowhard,” and said he should apologize".
     if after and after[0].i - last.i <= 6 and not (governing and after[0].dep_ == "conj" and after[0].head == governing[0]) and not (
-            _reports_onward(after[0], lex)):
+            _reports_onward(after[0], last, lex)):
         order.append(after[0])
     order += governing + after[:1] + ([_main_speech_verb(before[-1], before)] if before else [])
     # A quotation of a word or two is a quote only where the parse makes it
@@ -529,12 +529,16 @@ def _follows_at_once(verb: Token, last: Token, lex: Lexicon) -> bool:
     return subj is not None and subj.left_edge.i == last.i + 1 and subj.right_edge.i == verb.i - 1
 
 
-def _reports_onward(verb: Token, lex: Lexicon) -> bool:
+def _reports_onward(verb: Token, last: Token, lex: Lexicon) -> bool:
     """"an impassioned defense of “New York values,” saying the city
-    embodied ...": a participle after a quotation reports what follows it,
-    not the quotation."""
-    return verb.tag_ == "VBG" and any(c.i > verb.i and (lex.has_dep(c, "complement_clause") or lex.has_dep(c, "object"))
-                                      for c in verb.children)
+    embodied ...", "referred to Rubio as “a bright leader” but described his
+    skills as ...": a participle, or a verb coordinated after the quotation
+    (whose last token is ``last``), reports what follows it, not the
+    quotation."""
+    doc = verb.doc
+    onward = verb.tag_ == "VBG" or any(t.dep_ == "cc" and t.pos_ == "CCONJ" for t in doc[last.i + 1:verb.i])
+    return onward and any(c.i > verb.i and (lex.has_dep(c, "complement_clause") or lex.has_dep(c, "object"))
+                          for c in verb.children)
 
 
 def _main_speech_verb(verb: Token, verbs: list[Token]) -> Token:

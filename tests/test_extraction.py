@@ -1075,6 +1075,13 @@ def test_a_reported_clause_keeps_the_subject_the_parse_made_an_object_of_the_cue
     assert q.text.startswith("the Keystone XL pipeline, which") and q.text.endswith("eminent domain")
 
 
+def test_a_verb_coordinated_after_a_quotation_reports_what_follows_it_not_the_quotation(extractor):
+    text = ("Putin came close to an admission, saying, ''We never said there were no people there,'' "
+            "but he denied that they were soldiers.")
+    quote = next(q for q in extractor.extract(text) if q.type == "direct")
+    assert (quote.cue.text, quote.speaker.text) == ("saying", "Putin")
+
+
 def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(extractor):
     text = ("“Forty years ago, this town was full of life,” Ms. Grant said, pointing out where the old bakery used to be. "
             "“But those days are never coming back.”")
