@@ -329,6 +329,8 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         child = clauses[0]
         start, end = _subtree_range(child)
         start = _lost_subject(cue, child, start, lex)
+        if child.i > cue.i:
+            start = _fronted_clause(cue, child, start, lex)
         end = _cut_trailing_participle(doc, child, start, end)
         end = _cut_nested(doc, child, start, end, lex)
         if child.i > cue.i:
@@ -481,6 +483,21 @@ def _goes_on_after(cue: Token, lex: Lexicon) -> int:
             return 0
         return child.right_edge.i + 1
     return 0
+
+
+def _fronted_clause(cue: Token, clause: Token, start: int, lex: Lexicon) -> int:
+    """"says no matter what action Obama takes on gun control, “his word
+    does not trump the Second Amendment”": a clause set off before the
+    reported one belongs to it, though the parse hung it on the cue; not
+    one that says when ("said as he introduced his wife, “...”")."""
+    doc = cue.doc
+    for child in cue.rights:
+        if cue.i < child.i < start and child.left_edge.i == cue.i + 1 and child.dep_ in ("advcl", "advmod") and (
+                not _opens_adverbial(doc[cue.i + 1], lex)) and (
+                any(t.pos_ in ("VERB", "AUX") for t in child.subtree)) and all(
+                t.is_punct for t in doc[child.right_edge.i + 1:start]) and doc[child.right_edge.i + 1].text == ",":
+            return child.left_edge.i
+    return start
 
 
 def _lost_subject(cue: Token, clause: Token, start: int, lex: Lexicon) -> int:

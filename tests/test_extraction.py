@@ -1082,6 +1082,16 @@ def test_a_verb_coordinated_after_a_quotation_reports_what_follows_it_not_the_qu
     assert (quote.cue.text, quote.speaker.text) == ("saying", "Putin")
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The speaker says no matter what action the governor takes on taxes, “his word does not trump the constitution.”",
+     "no matter what action the governor takes on taxes, “his word does not trump the constitution.”"),
+    ("The senator said as she introduced her husband, “Finally, we are free to talk about ideas.”",
+     "“Finally, we are free to talk about ideas.”"),
+])
+def test_a_clause_set_off_before_the_reported_one_belongs_to_it_unless_it_says_when(extractor, text, content):
+    assert extractor.extract(text)[0].text == content
+
+
 def test_a_participle_on_the_cue_of_a_split_quote_does_not_take_the_second_half(extractor):
     text = ("“Forty years ago, this town was full of life,” Ms. Grant said, pointing out where the old bakery used to be. "
             "“But those days are never coming back.”")
