@@ -657,7 +657,7 @@ def _owned_statement_before(colon: Token, lex: Lexicon) -> Optional[Report]:
     “...”": a statement noun with an owner, in the clause a colon ends,
     hands the quotation to its owner."""
     for tok in colon.doc[colon.sent.start:colon.i]:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.speech_nouns:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.speech_nouns | lex.reply_nouns:
             continue
         owner = next((c for c in tok.children if lex.has_dep(c, "possessive")), None)
         if owner is not None and can_speak(owner, lex) and not is_negated(tok, lex):

@@ -64,6 +64,7 @@ class Lexicon:
     national_roles: frozenset[str]
     prep_cues: frozenset[tuple[str, str]]
     speech_nouns: frozenset[str]
+    reply_nouns: frozenset[str]
     not_speakers: frozenset[str]
     particle_cues: frozenset[tuple[str, str]]
     organisation_roles: frozenset[str]
@@ -179,6 +180,7 @@ def _load(folder: str) -> Lexicon:
         portfolios=_words(d / "portfolios.txt"),
         national_roles=_words(d / "national_roles.txt"),
         speech_nouns=_words(d / "speech_nouns.txt"),
+        reply_nouns=_words(d / "reply_nouns.txt"),
         not_speakers=_words(d / "not_speakers.txt"),
         particle_cues=frozenset((v.lower(), w.lower()) for v, w in _table(d / "particle_cues.tsv")),
         organisation_roles=_words(d / "organisation_roles.txt"),

@@ -865,6 +865,11 @@ def test_an_owned_statement_before_a_colon_speaks(extractor):
     assert (q.speaker.text, q.speaker.name, q.cue.text, q.type) == ("The mayor", "mayor", "message", "direct")
 
 
+def test_a_reply_noun_with_an_owner_before_a_colon_speaks(extractor):
+    q = one(extractor, "An aide told the senator about the vote. The senator’s reply was: “Is that the bill on water or on roads?”")
+    assert (q.speaker.text, q.cue.text, q.type) == ("The senator", "reply", "direct")
+
+
 def test_the_last_of_a_list_of_verbs_has_the_first_ones_subject(extractor):
     text = ("Smith further summed up Clinton as “terrible,” denounced her record as secretary of state "
             "and said she should not even be allowed to run for office.")
