@@ -576,17 +576,18 @@ def _colon_speaker(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Re
     verb = _verb_before_colon(colon, first.i, outside)
     if verb is not None and start <= verb.i:
         if is_negated(verb, lex) or _is_be(verb):
-            return None  # "... is a blind faith in Obama’s word:" names no speaker
+            # "... is a blind faith in Obama’s word:" names no speaker
+            return _name_before_colon(line, colon, lex)
         subj = subject_of(verb, lex)
         # Someone who can speak, not a thing ("The plan has a name: “...”"),
         # a clause ("keeping him in jail will make ...:") or a word standing
         # for nothing ("Wait, it gets better:").
         if subj is None or not (start <= subj.i < k) or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
                 or subj.lower_ in _EMPTY_SUBJECTS or not can_speak(subj, lex):
-            return None
+            return _name_before_colon(line, colon, lex)
         return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
     if any(t.pos_ == "VERB" or (t.pos_ == "AUX" and not _is_be(t)) for t in line):
-        return None
+        return _name_before_colon(line, colon, lex)
 
     def top(t: Token) -> bool:
         # "Here’s Clinton", "From the report", "More from Smith and Jones"
@@ -596,6 +597,27 @@ def _colon_speaker(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Re
     if head is None or not (can_speak(head, lex) or head.head.lower_ == "from"):
         return None
     return Report(cue=[colon], content=None, speaker=mention_span(head, lex))
+
+
+def _name_before_colon(line: Span, colon: Token, lex: Lexicon) -> Optional[Report]:
+    """"The timing doesn’t surprise Republican pollster Daron Shaw: “...”",
+    "Continued Stone: “...”": a person's name that ends the line a colon
+    closes introduces the quotation after it, whoever the verb's subject is."""
+    doc = colon.doc
+    j = colon.i
+    while j > line.start and doc[j - 1].pos_ == "PROPN":
+        j -= 1
+    name = doc[j:colon.i]
+    if not name or any(t.lower_ in lex.not_speakers for t in name):
+        return None
+    first = doc[line.start]
+    if j == line.start + 1 and first.pos_ == "VERB" and first.lemma_.lower() in lex.speech_verbs:
+        return Report(cue=[first], content=None, speaker=name)
+    # "celebrated the attacks on Twitter:": a name after a preposition is
+    # where or to whom it was said.
+    if not any(t.ent_type_ == "PERSON" for t in name) or lex.has_dep(name[-1], "prep_object"):
+        return None
+    return Report(cue=[colon], content=None, speaker=mention_span(name[-1], lex))
 
 
 def _dash_signature(span: Span) -> Optional[Report]:

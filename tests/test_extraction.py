@@ -1117,6 +1117,21 @@ def test_a_quotation_after_a_colon_belongs_to_the_line_before_it(extractor, text
     assert q.text.startswith("“") and (q.speaker.text, q.cue.text) == (speaker, cue)
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("The size of the crowd did not surprise local organizer Maria Lopez: “People here have been waiting for this for years.”",
+     "local organizer Maria Lopez", ":"),
+    ("Continued Garcia: “And the single best thing the city can do is to fix the roads before winter.”", "Garcia", "Continued"),
+])
+def test_a_name_that_ends_the_line_before_a_colon_speaks(extractor, text, speaker, cue):
+    q = one(extractor, text)
+    assert q.text.startswith("“") and (q.speaker.text, q.cue.text) == (speaker, cue)
+
+
+def test_a_name_after_a_preposition_before_a_colon_does_not_speak(extractor):
+    text = "A familiar voice celebrated the attacks on Twitter: “We have already arrived with our soldiers in the city.”"
+    assert all(q.speaker is None or q.speaker.text != "Twitter" for q in extractor.extract(text))
+
+
 def test_a_thing_before_a_colon_does_not_speak(extractor):
     assert extractor.extract("The plan has a name: “Project Blue Horizon for all of us”") == []
 
