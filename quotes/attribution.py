@@ -16,8 +16,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import object_statements
-from .cues import (Report, according_to, can_speak, hearsay_report, is_negated, is_speech_verb, mention_span, noun_report, report_of, subject_of,
-                   subject_to_the_left)
+from .cues import (Report, according_to, can_speak, hearsay_report, is_negated, is_speech_verb, mention_span, noun_report,
+                   participle_before_quotation, report_of, subject_of, subject_to_the_left)
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
@@ -425,6 +425,12 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
         if rep is None:
             return None  # "declined to say": not a statement
         speaker = rep.speaker
+        if speaker is None and participle_before_quotation(verb):
+            # "Flea shared the news, writing “...”": the parse hung the
+            # participle inside the quotation; its subject is the clause's.
+            subj = subject_of(doc[verb.i - 1].head, lex)
+            speaker = mention_span(subj, lex) if subj is not None and outside(subj) and can_speak(subj, lex) \
+                and subj.lower_ not in _EMPTY_SUBJECTS and subj.dep_ != "expl" else None
         if speaker is not None and q.start <= speaker.start_char < q.end:
             # The parse took a word of the quotation as the subject. The
             # speaker is the name between the quotation and its cue ("''...,''

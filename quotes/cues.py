@@ -119,7 +119,7 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
         if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)) and not _lost_main_verb(tok):
             return False
     # "Talking animals": a verb form used as a noun or an adjective.
-    if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj"):
+    if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj") and not participle_before_quotation(tok):
         return False
     return not _in_fixed_term(tok, lex)
 
@@ -131,6 +131,16 @@ def _lost_main_verb(tok: Token) -> bool:
     head = tok.head
     return tok.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and tok.doc[tok.i - 1].text == "," and any(
         c.dep_ == "appos" and c.i < tok.i for c in head.children)
+
+
+def participle_before_quotation(tok: Token) -> bool:
+    """"shared the news last week, writing “Feels great to ...”": after a
+    comma, a participle that opens a quotation is its cue, though the parse
+    made it the quotation's subject."""
+    doc = tok.doc
+    if tok.tag_ != "VBG" or tok.i == 0 or doc[tok.i - 1].text != "," or tok.i + 1 >= len(doc):
+        return False
+    return doc[tok.i + 1].text in ("“", '"', "``", "‘")
 
 
 def _in_fixed_term(tok: Token, lex: Lexicon) -> bool:

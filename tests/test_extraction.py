@@ -1132,6 +1132,14 @@ def test_a_name_after_a_preposition_before_a_colon_does_not_speak(extractor):
     assert all(q.speaker is None or q.speaker.text != "Twitter" for q in extractor.extract(text))
 
 
+def test_a_participle_after_a_comma_cues_the_quotation_it_opens(extractor):
+    # The parse makes "writing" the subject of "Feels".
+    text = ("Band member Flea shared the news on social media last week, writing “Feels great to support someone "
+            "I believe in. This is a man with integrity.”")
+    q = one(extractor, text)
+    assert (q.text[0], q.cue.text, q.speaker.text) == ("“", "writing", "Band member Flea")
+
+
 def test_a_thing_before_a_colon_does_not_speak(extractor):
     assert extractor.extract("The plan has a name: “Project Blue Horizon for all of us”") == []
 
