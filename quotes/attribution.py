@@ -479,7 +479,31 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 rep = report_of(verb, lex)
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
-    return _colon_speaker(doc, first, lex, outside) or _dash_signature(span)
+    return _colon_speaker(doc, first, lex, outside) or _statement_named_before(doc, first, lex, outside) or _dash_signature(span)
+
+
+def _statement_named_before(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Report]:
+    """"Trump issued a statement, “...”", "Cruz tweeted a warning. “...”",
+    "Howard continued his scathing remarks. ¶ “...”": a clause that ends on
+    the statement its subject made hands it the quotation that follows."""
+    k = first.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 1 or doc[k].text not in (",", ".", ":") or not outside(doc[k]):
+        return None
+    if len(_PARAGRAPH_BREAK.findall(doc[k:first.i].text)) > 1:
+        return None
+    noun = doc[k - 1]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.speech_nouns | lex.reply_nouns or not lex.has_dep(noun, "object"):
+        return None
+    verb = noun.head
+    subj = subject_of(verb, lex)
+    # A finite verb: "speaking on condition of anonymity to offer an
+    # assessment. “...”" only describes who spoke the quotation before.
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or is_negated(verb, lex) or subj is None or not outside(subj) \
+            or subj.lower_ in _EMPTY_SUBJECTS or not can_speak(subj, lex):
+        return None
+    return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
 
 
 def _frame_verb(doc: Doc, span: Span, lex: Lexicon, outside) -> Optional[Report]:

@@ -1140,6 +1140,18 @@ def test_a_participle_after_a_comma_cues_the_quotation_it_opens(extractor):
     assert (q.text[0], q.cue.text, q.speaker.text) == ("“", "writing", "Band member Flea")
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Right after the vote, Senator Ana Ruiz issued a statement, “Tonight the people of this state were heard, and we will act.”",
+     "Senator Ana Ruiz", "issued"),
+    ("The governor tweeted a warning. \"Remember in November the members who voted against the schools.\"", "The governor", "tweeted"),
+    ("Howard continued his scathing remarks.\n\n“Eight years ago she was the favorite, and a fellow came along and beat her.”",
+     "Howard", "continued"),
+])
+def test_a_clause_ending_on_a_statement_hands_it_the_quotation_after_it(extractor, text, speaker, cue):
+    q = one(extractor, text)
+    assert q.text[0] in "“\"" and (q.speaker.text, q.cue.text) == (speaker, cue)
+
+
 def test_a_thing_before_a_colon_does_not_speak(extractor):
     assert extractor.extract("The plan has a name: “Project Blue Horizon for all of us”") == []
 
