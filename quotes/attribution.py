@@ -445,7 +445,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
             # credits the quotation to whoever relayed it.
             return Report(cue=told.cue, content=None, speaker=told.speaker)
         return Report(cue=rep.cue, content=None, speaker=speaker)
-    frame = _frame_verb(doc, span, lex, outside)
+    frame = _frame_verb(doc, span, lex, outside) or _cue_tagged_as_noun(doc, span, lex, outside)
     if frame is not None:
         return frame
     # "She then addressed the supporters again: “...”", "Trump boomed: “...”":
@@ -537,6 +537,30 @@ def _frame_verb(doc: Doc, span: Span, lex: Lexicon, outside) -> Optional[Report]
                 or any(t.is_punct for t in between):
             return None
         return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
+    return None
+
+
+def _cue_tagged_as_noun(doc: Doc, span: Span, lex: Lexicon, outside) -> Optional[Report]:
+    """"“...,” the editorial read.", "“...,” the Saudis state in the white
+    paper": after a quotation ending on a comma, a phrase opened by a
+    determiner whose last word is a speech verb's bare form, ending the
+    clause, is a subject and its cue that the tagger took for one noun
+    phrase ("the editorial read", "the Saudis state")."""
+    if not re.search(r",\W*$", span.text):
+        return None
+    k = span.end
+    if k >= len(doc) or doc[k].pos_ != "DET" or not outside(doc[k]):
+        return None
+    for j in range(k + 1, min(k + 5, len(doc) - 1)):
+        tok = doc[j]
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        if j > k + 1 and tok.pos_ == "NOUN" and tok.lower_ == tok.lemma_.lower() and tok.lemma_.lower() in lex.speech_verbs \
+                and (doc[j + 1].is_punct or doc[j + 1].pos_ == "ADP"):
+            subject = doc[k:j]
+            if not any(can_speak(t, lex) or t.pos_ == "ADJ" for t in subject[1:]):
+                return None
+            return Report(cue=[tok], content=None, speaker=subject)
     return None
 
 

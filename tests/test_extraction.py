@@ -1152,6 +1152,17 @@ def test_a_clause_ending_on_a_statement_hands_it_the_quotation_after_it(extracto
     assert q.text[0] in "“\"" and (q.speaker.text, q.cue.text) == (speaker, cue)
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“If she wants to be the next president, Hillary Clinton should act like one, and come to Louisiana,” the editorial read.",
+     "the editorial", "read"),
+    ('"Today, the kingdom is one of the leading nations in combating terrorism," the Saudis state in the white paper.',
+     "the Saudis", "state"),
+])
+def test_a_cue_the_tagger_took_for_a_noun_after_a_quotation(extractor, text, speaker, cue):
+    q = one(extractor, text)
+    assert q.text[0] in "“\"" and (q.speaker.text, q.cue.text) == (speaker, cue)
+
+
 def test_a_thing_before_a_colon_does_not_speak(extractor):
     assert extractor.extract("The plan has a name: “Project Blue Horizon for all of us”") == []
 
