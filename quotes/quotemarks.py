@@ -146,6 +146,13 @@ def find_quotations(text: str) -> list[Quotation]:
                 stack.append((family, i))
         elif ch == STRAIGHT_DOUBLE:
             depth = _innermost(stack, family)
+            if depth is None and text.startswith("“", i + 1):
+                # "“You don’t win ...,” Rubio responded ...": a straight
+                # mark glued to the curly one that opens the quote is one
+                # opening with it; ” closes both.
+                stack.append((family, i))
+                ignored.add(i + 1)
+                continue
             if depth is not None and _is_closing(text, i):
                 _close(stack, depth, i + 1, close_bottom)
             elif _is_opening(text, i):

@@ -33,6 +33,8 @@ def one(extractor, text):
     ("“First paragraph of a quote.\n\n“Second paragraph,” she said.", ["“First paragraph of a quote.\n\n“Second paragraph,”"]),
     # A “ typed where ” was meant closes the quotation it ends.
     ("He called them “thugs“ while asking for a “wall.” Then he left.", ["“thugs“", "“wall.”"]),
+    # A straight mark glued to a curly opening one opens with it.
+    ('"“We will win,” she said before adding that it would take time."', ['"“We will win,”']),
 ])
 def test_quotation_scanner(text, expected):
     assert [text[q.start:q.end] for q in find_quotations(text)] == expected
