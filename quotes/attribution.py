@@ -637,7 +637,7 @@ def _colon_speaker(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Re
         # a clause ("keeping him in jail will make ...:") or a word standing
         # for nothing ("Wait, it gets better:").
         if subj is None or not (start <= subj.i < k) or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
-                or subj.lower_ in _EMPTY_SUBJECTS or not can_speak(subj, lex):
+                or subj.lower_ in _EMPTY_SUBJECTS or not (can_speak(subj, lex) or _owned(subj, lex)):
             return _name_before_colon(line, colon, lex)
         return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
     if any(t.pos_ == "VERB" or (t.pos_ == "AUX" and not _is_be(t)) for t in line):
@@ -651,6 +651,13 @@ def _colon_speaker(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Re
     if head is None or not (can_speak(head, lex) or head.head.lower_ == "from"):
         return None
     return Report(cue=[colon], content=None, speaker=mention_span(head, lex))
+
+
+def _owned(noun: Token, lex: Lexicon) -> bool:
+    """"Hoff’s letter makes a case: “...”", "the campaign’s ad says:": a
+    thing with an owner who can speak speaks for them."""
+    owner = next((c for c in noun.children if lex.has_dep(c, "possessive")), None)
+    return noun.pos_ == "NOUN" and owner is not None and owner.pos_ != "PRON" and can_speak(owner, lex)
 
 
 def _name_before_colon(line: Span, colon: Token, lex: Lexicon) -> Optional[Report]:

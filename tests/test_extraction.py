@@ -1165,6 +1165,11 @@ def test_a_cue_the_tagger_took_for_a_noun_after_a_quotation(extractor, text, spe
     assert q.text[0] in "“\"" and (q.speaker.text, q.cue.text) == (speaker, cue)
 
 
+def test_a_thing_with_an_owner_before_a_colon_speaks_for_them(extractor):
+    q = one(extractor, "Smith’s letter makes a simple case: “We must stand together to protect everyone from hate.”")
+    assert q.text[0] == "“" and (q.speaker.text, q.cue.text) == ("Smith’s letter", "makes")
+
+
 def test_a_thing_before_a_colon_does_not_speak(extractor):
     assert extractor.extract("The plan has a name: “Project Blue Horizon for all of us”") == []
 
