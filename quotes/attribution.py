@@ -479,7 +479,34 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 rep = report_of(verb, lex)
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
-    return _colon_speaker(doc, first, lex, outside) or _statement_named_before(doc, first, lex, outside) or _dash_signature(span)
+    return _colon_speaker(doc, first, lex, outside) or _statement_named_before(doc, first, lex, outside) \
+        or _in_their_words(span, lex, outside) or _dash_signature(span)
+
+
+def _in_their_words(span: Span, lex: Lexicon, outside) -> Optional[Report]:
+    """"in Forbes’ words, “...”", "in the words of one aide, “...”": the
+    phrase names whose words the quotation are (a quotation of a few words
+    is a phrase of the sentence: "was, in the words of an aide, ''the
+    torchbearer'' of his legacy")."""
+    doc, first = span.doc, span[0]
+    if len(re.findall(r"\w+", span.text)) < 3:
+        return None
+    k = first.i - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in (",", ":")):
+        k -= 1
+    if k < 2 or not outside(doc[k]):
+        return None
+    words = doc[k] if doc[k].lower_ == "words" else doc[k].head.head if doc[k].head.lower_ == "of" else None
+    if words is None or words.lower_ != "words" or words.head.lower_ != "in" or not lex.has_dep(words, "prep_object"):
+        return None
+    owner = next((c for c in words.children if lex.has_dep(c, "possessive")), None)
+    if owner is None and words.i == k and doc[k - 1].tag_ in ("POS", "''") and can_speak(doc[k - 2], lex):
+        owner = doc[k - 2]  # the parse may leave "Forbes’" unattached
+    if owner is not None and words.i == k and can_speak(owner, lex):
+        return Report(cue=[words.head], content=None, speaker=doc[owner.left_edge.i:words.i + 1])
+    if words.i < k and can_speak(doc[k], lex):
+        return Report(cue=[words.head], content=None, speaker=mention_span(doc[k], lex))
+    return None
 
 
 def _statement_named_before(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Report]:

@@ -1170,6 +1170,21 @@ def test_a_thing_with_an_owner_before_a_colon_speaks_for_them(extractor):
     assert q.text[0] == "“" and (q.speaker.text, q.cue.text) == ("Smith’s letter", "makes")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The summit was held in Jerusalem because, in Forbes’ words, “they are the most entrepreneurial places on the planet with more startups.”",
+     "Forbes’ words"),
+    ("The plan failed because, in the words of one senior aide, “nobody wanted to pay for the new bridge at all.”", "one senior aide"),
+])
+def test_in_someone_s_words_before_a_quotation_names_its_speaker(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.text[0] == "“" and (q.speaker.text, q.cue.text) == (speaker, "in")
+
+
+def test_a_short_quotation_after_in_someone_s_words_is_a_phrase_of_the_sentence(extractor):
+    text = "Mrs. Clinton was, in the words of a senior adviser, “the torchbearer” of his legacy."
+    assert all(q.cue is None or q.cue.text != "in" for q in extractor.extract(text))
+
+
 def test_a_thing_before_a_colon_does_not_speak(extractor):
     assert extractor.extract("The plan has a name: “Project Blue Horizon for all of us”") == []
 
