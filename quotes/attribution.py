@@ -569,25 +569,31 @@ def _frame_verb(doc: Doc, span: Span, lex: Lexicon, outside) -> Optional[Report]
 
 def _cue_tagged_as_noun(doc: Doc, span: Span, lex: Lexicon, outside) -> Optional[Report]:
     """"“...,” the editorial read.", "“...,” the Saudis state in the white
-    paper": after a quotation ending on a comma, a phrase opened by a
+    paper": after a quotation ending on a comma or a question mark, a phrase opened by a
     determiner whose last word is a speech verb's bare form, ending the
     clause, is a subject and its cue that the tagger took for one noun
     phrase ("the editorial read", "the Saudis state")."""
-    if not re.search(r",\W*$", span.text):
+    if not re.search(r"[,?!]\W*$", span.text):
         return None
     k = span.end
     if k >= len(doc) or doc[k].pos_ != "DET" or not outside(doc[k]):
         return None
-    for j in range(k + 1, min(k + 5, len(doc) - 1)):
+    for j in range(k + 1, min(k + 7, len(doc) - 1)):
         tok = doc[j]
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        # "the 43-year-old asked in the video’s description": the parse
+        # hung a past form on the noun phrase as a participle.
+        hung = tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("acl", "amod")
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and tok.tag_ != "HYPH" and not hung:
             return None
-        if j > k + 1 and tok.pos_ == "NOUN" and tok.lower_ == tok.lemma_.lower() and tok.lemma_.lower() in lex.speech_verbs \
-                and (doc[j + 1].is_punct or doc[j + 1].pos_ == "ADP"):
+        bare = tok.pos_ == "NOUN" and tok.lower_ == tok.lemma_.lower()
+        if j > k + 1 and (bare or hung) and tok.lemma_.lower() in lex.speech_verbs \
+                and (doc[j + 1].is_punct or (doc[j + 1].pos_ == "ADP" and doc[j + 1].lower_ != "by")):
             subject = doc[k:j]
-            if not any(can_speak(t, lex) or t.pos_ == "ADJ" for t in subject[1:]):
+            if not any(can_speak(t, lex) or t.pos_ == "ADJ" for t in subject[1:]) or subject[-1].tag_ == "HYPH":
                 return None
             return Report(cue=[tok], content=None, speaker=subject)
+        if hung:
+            return None
     return None
 
 

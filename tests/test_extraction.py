@@ -1159,6 +1159,8 @@ def test_a_clause_ending_on_a_statement_hands_it_the_quotation_after_it(extracto
      "the editorial", "read"),
     ('"Today, the kingdom is one of the leading nations in combating terrorism," the Saudis state in the white paper.',
      "the Saudis", "state"),
+    ("Serafinowicz posted the clip to YouTube on Thursday.\n\n“What if Donald Trump had elocution lessons?” "
+     "the 43-year-old asked in the video’s description.", "the 43-year-old", "asked"),
 ])
 def test_a_cue_the_tagger_took_for_a_noun_after_a_quotation(extractor, text, speaker, cue):
     q = one(extractor, text)
