@@ -25,8 +25,9 @@ from .scan import positions, positions_where, word_ids
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "Name: statement" alone on a line (headlines, transcripts).
-_SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t]*[“\"]))"
-                            r"([A-Z][\w.’'-]+(?: (?:[A-Z][\w.’'-]+|and)){0,5}):[ \t]+(\S[^\n]*)$")
+# A no-break space may follow the colon ("McDonald:\xa0“...").
+_SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t\xa0]*[“\"]))"
+                            r"([A-Z][\w.’'-]+(?: (?:[A-Z][\w.’'-]+|and)){0,5}):[ \t\xa0]+(\S[^\n]*)$")
 # "Fringe Could Shrink as Rents Soar, Organisers Warn", "Guns Are ‘A
 # Crisis,’ Howard Dean Tells Convention": a headline signed at its end.
 _SIGNED_HEADLINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:,|(?<=[’”\"']))[ \t]+([A-Z#@][\w.’'&-]*(?:[ \t]+[A-Z#@][\w.’'&-]*){1,9})[.!]?[ \t]*$")

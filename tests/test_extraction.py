@@ -780,6 +780,12 @@ def test_a_name_and_colon_after_a_dash_introduces_a_quotation(extractor):
     assert (q.type, q.speaker.text) == ("direct", "Anna Berg and Tom Lind")
 
 
+def test_a_no_break_space_after_a_name_and_colon_after_a_dash(extractor):
+    text = "TURNOUT WAS HIGH IN IOWA - Michael P. McDonald:\xa0“At long last the nomination contests have finally started this week.”"
+    q = one(extractor, text)
+    assert (q.type, q.speaker.text) == ("direct", "Michael P. McDonald")
+
+
 def test_a_dash_and_a_colon_without_a_quotation_name_nobody(extractor):
     assert extractor.extract("The final score - Lyon 3, Nice 1: a fair result for the home side.") == []
 
