@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from . import object_statements
+from . import headlines, object_statements
 from .cues import (Report, according_to, can_speak, hearsay_report, is_negated, is_speech_verb, mention_span, noun_report,
                    participle_before_quotation, report_of, subject_of, subject_to_the_left)
 from .lexicon import Lexicon
@@ -28,12 +28,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A no-break space may follow the colon ("McDonald:\xa0“...").
 _SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t\xa0]*[“\"]))"
                             r"([A-Z][\w.’'-]+(?: (?:[A-Z][\w.’'-]+|and)){0,5}):[ \t\xa0]+(\S[^\n]*)$")
-# "Fringe Could Shrink as Rents Soar, Organisers Warn", "Guns Are ‘A
-# Crisis,’ Howard Dean Tells Convention": a headline signed at its end.
-_SIGNED_HEADLINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)(?:,|(?<=[’”\"']))[ \t]+([A-Z#@][\w.’'&-]*(?:[ \t]+[A-Z#@][\w.’'&-]*){1,9})[.!]?[ \t]*$")
-# A line and the words of a title-case headline.
-_LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$")
-_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # "according to X": the one cue that is not a lemma of the word lists.
 _ACCORDING = word_ids(["according"])
 # Subjects that name no speaker: "Wait, it gets better: “...”".
@@ -104,36 +98,6 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
     return reports
 
 
-def _signed_headline(doc: Doc, m: re.Match, lex: Lexicon, quotations: list[Quotation]) -> Optional[Candidate]:
-    """The statement of a title-case line that ends on its speaker, a speech
-    verb and perhaps whom it was told to ("..., Howard Dean Tells
-    Convention"); None for any other line."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", m.group(0))
-    long_words = [w for w in words if len(w) > 3]
-    # Title case: a sentence of running text is no headline.
-    if len(words) > 30 or sum(w[0].isupper() for w in long_words) < 0.8 * len(long_words):
-        return None
-    start, end = m.start(1), m.end(1)
-    if len(re.findall(r"\w+", m.group(1))) < 3:
-        return None
-    tail = list(re.finditer(r"\S+", m.group(2)))
-    for k in range(1, min(6, len(tail))):
-        verb = tail[k].group().lower()
-        if len(tail) - k - 1 <= 4 and any(form in lex.speech_verbs for form in (verb, verb[:-1], verb[:-2]) if form):
-            break
-    else:
-        return None
-    offset = m.start(2)
-    name = doc.char_span(offset, offset + tail[k - 1].end())
-    cue = doc.char_span(offset + tail[k].start(), offset + tail[k].end())
-    # "..., Evades Reporter’s Question": a possessive is no speaker.
-    if name is None or cue is None or any(t.lower_ in lex.not_speakers or t.tag_ == "POS" for t in doc[name.start:cue.end]):
-        return None
-    inside = [q for q in quotations if q.start >= start and q.end <= end + 1]
-    kind = "direct" if inside and inside[0].start == start and inside[-1].end >= end else ("mixed" if inside else "indirect")
-    return Candidate(kind, start, end, [cue[0]], name, 0.8)
-
-
 def _reports_quotation_instead(doc: Doc, rep: Report, end: int, q: Quotation, text: str, lex: Lexicon) -> bool:
     """"Murphy followed up by lamenting the churn of tasks: “There’s just a
     ton of bullshit with this job,” he said": a cue after a quotation
@@ -144,6 +108,17 @@ def _reports_quotation_instead(doc: Doc, rep: Report, end: int, q: Quotation, te
     if not (end <= q.start and q.end <= rep.cue[0].idx and text[end:q.start].strip()):
         return False
     return not any(is_speech_verb(t, lex) for t in doc[rep.content[1]:rep.cue[0].i] if t.idx < q.start)
+
+
+def _inside(quotations: list[Quotation], start: int, end: int) -> list[Quotation]:
+    return [q for q in quotations if q.start >= start and q.end <= end + 1]
+
+
+def _kind(quotations: list[Quotation], start: int, end: int) -> str:
+    """A statement all in quotation marks is direct, one with some inside
+    mixed, else indirect."""
+    inside = _inside(quotations, start, end)
+    return "direct" if inside and inside[0].start == start and inside[-1].end >= end else ("mixed" if inside else "indirect")
 
 
 def _roster(doc: Doc, start: int, end: int) -> bool:
@@ -244,14 +219,12 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             end -= 1
         if len(re.findall(r"\w+", text[start:end])) < 3 or _roster(doc, start, end):
             continue
-        inside = [q for q in quotations if q.start >= start and q.end <= end + 1]
-        kind = "direct" if inside and inside[0].start == start and inside[-1].end >= end else ("mixed" if inside else "indirect")
-        used_quotations.update(q.start for q in inside)
-        candidates.append(Candidate(kind, start, end, [colon[0]], name, 0.8))
+        used_quotations.update(q.start for q in _inside(quotations, start, end))
+        candidates.append(Candidate(_kind(quotations, start, end), start, end, [colon[0]], name, 0.8))
 
     # Only where the parse found nothing in the line.
-    candidates.extend(h for h in _headline_reports(doc, text, lex) if not any(
-        c.start < h.end and h.cue[0].idx < c.end for c in candidates))
+    candidates.extend(Candidate("indirect", h.start, h.end, [h.cue], h.speaker, 0.7) for h in headlines.verb_headlines(doc, text, lex)
+                      if not any(c.start < h.end and h.cue.idx < c.end for c in candidates))
 
     # 2. Direct quotes from quotation marks.
     previous: Optional[Candidate] = None
@@ -261,7 +234,7 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         span = _tokens_in(doc, q.start, q.end)
         if span is None or len(span) == 0:
             continue
-        if _is_title(text[q.start + 1:q.end - 1] if q.closed else text[q.start + 1:q.end]):
+        if headlines.is_title(text[q.start + 1:q.end - 1] if q.closed else text[q.start + 1:q.end], lex):
             # “Good Morning America”, “Meet the Press”: a name, not a quote.
             if keep_unattributed:
                 candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))
@@ -301,59 +274,10 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))
     # Last, as the parse reads title case badly: a headline the rules above
     # found nothing in.
-    for m in _SIGNED_HEADLINE.finditer(text):
-        cand = _signed_headline(doc, m, lex, quotations)
-        if cand is not None and not any(c.start < cand.end and cand.start < c.end and c.cue for c in candidates):
-            candidates.append(cand)
+    for h in headlines.signed_headlines(doc, text, lex):
+        if not any(c.start < h.end and h.start < c.end and c.cue for c in candidates):
+            candidates.append(Candidate(_kind(quotations, h.start, h.end), h.start, h.end, [h.cue], h.speaker, 0.8))
     return _dedupe(candidates)
-
-
-_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "de", "la", "le"}
-
-
-_HEADLINE_SETTINGS = {"after", "amid", "as", "before", "during", "following", "while", "with", "despite", "ahead"}
-
-
-def _headline_reports(doc: Doc, text: str, lex: Lexicon) -> list[Candidate]:
-    """"Hillary Clinton Slams Donald Trump On Abortion", "Maher Tells Guest
-    Muslim Violence Is Beyond Compare": in a title-case line the tagger
-    takes every word for a name, so the parse finds no verb; a speech verb
-    in the headline's present tense after a name of a few words reports
-    the rest of the line."""
-    found = []
-    for m in _LINE.finditer(text):
-        words = list(_TITLE_WORD.finditer(m.group(1)))
-        if not 4 <= len(words) <= 20 or not all(w.group()[0].isupper() or w.group().lower() in _TITLE_SMALL_WORDS for w in words):
-            continue
-        verb = next((k for k, w in enumerate(words[:7]) if k > 0 and w.group().endswith("s")
-                     and w.group()[:-1].lower() in lex.speech_verbs - lex.headline_nouns), None)
-        if verb is None or len(words) - verb < 3 or any(w.group().lower() in _TITLE_SMALL_WORDS for w in words[:verb]):
-            continue
-        base = m.start(1)
-        name_end = base + words[verb - 1].end()
-        if ":" in text[m.start(1):name_end]:
-            continue
-        start, end = base + words[verb + 1].start(), m.end(1)
-        # "Slams Trump On Abortion After SCOTUS Ruling", "Endorses Ryan With
-        # Trump’s Blessing": a phrase of time or circumstance is the
-        # headline's setting.
-        end = next((base + w.start() for w in words[verb + 2:] if w.group().lower() in _HEADLINE_SETTINGS), end)
-        while end > start and text[end - 1] in ".!?… ":
-            end -= 1
-        speaker = doc.char_span(m.start(1), name_end, alignment_mode="expand")
-        cue = doc.char_span(base + words[verb].start(), base + words[verb].end(), alignment_mode="expand")
-        if speaker is None or cue is None:
-            continue
-        found.append(Candidate("indirect", start, end, [cue[0]], speaker, 0.7))
-    return found
-
-
-def _is_title(inner: str) -> bool:
-    """A short quotation in title case names a show, a book, an operation."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", inner)
-    if not words or len(words) > 6 or re.search(r"[.!?]\W*$", inner.strip()):
-        return False
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and len(words) >= 2
 
 
 def _aside_of_split_quote(previous: Optional[Candidate], reported: Candidate) -> bool:

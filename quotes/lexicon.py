@@ -57,6 +57,8 @@ class Lexicon:
     negative_cues: frozenset[str]
     hearsay_adverbs: frozenset[str]
     headline_nouns: frozenset[str]
+    headline_settings: frozenset[str]
+    title_small_words: frozenset[str]
     titles: frozenset[str]
     title_heads: frozenset[str]
     portfolios: frozenset[str]
@@ -175,6 +177,8 @@ def _load(folder: str) -> Lexicon:
         negative_cues=_words(d / "negative_cues.txt"),
         hearsay_adverbs=_words(d / "hearsay_adverbs.txt"),
         headline_nouns=_words(d / "headline_nouns.txt"),
+        headline_settings=_words(d / "headline_settings.txt"),
+        title_small_words=_words(d / "title_small_words.txt"),
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),
         portfolios=_words(d / "portfolios.txt"),
