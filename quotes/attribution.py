@@ -483,7 +483,7 @@ def _frame_verb(doc: Doc, span: Span, lex: Lexicon, outside) -> Optional[Report]
             return None
         between = doc[k:verb.i]
         inverted = verb.i == k and subj.i > verb.i
-        if not inverted and not (subj.left_edge.i == k and subj.right_edge.i == verb.i - 1):
+        if not inverted and not _fills(subj, k, verb.i):
             return None
         if any((lex.has_dep(c, "object") or lex.has_dep(c, "clause")) and c.i > verb.i for c in verb.children) \
                 or any(t.is_punct for t in between):
@@ -522,12 +522,19 @@ def _cue_tagged_as_noun(doc: Doc, span: Span, lex: Lexicon, outside) -> Optional
     return None
 
 
+def _fills(phrase: Token, start: int, end: int) -> bool:
+    """Whether a phrase (a subject with all it governs) is exactly the
+    tokens start..end: nothing else stands between a quotation or a
+    sentence start and the verb."""
+    return phrase.left_edge.i == start and phrase.right_edge.i == end - 1
+
+
 def _cue_after_its_subject(sent: Span, lex: Lexicon) -> Optional[Token]:
     """The speech verb of a sentence that opens with its subject and it ("US
     Senator Jeff Sessions said as ...")."""
     verb = sent.root
     subj = subject_of(verb, lex) if is_speech_verb(verb, lex) else None
-    if subj is not None and subj.left_edge.i == sent.start and subj.right_edge.i == verb.i - 1:
+    if subj is not None and _fills(subj, sent.start, verb.i):
         return verb
     return None
 
@@ -538,7 +545,7 @@ def _follows_at_once(verb: Token, last: Token, lex: Lexicon) -> bool:
     if verb.i - last.i <= 3:
         return True
     subj = subject_of(verb, lex)
-    return subj is not None and subj.left_edge.i == last.i + 1 and subj.right_edge.i == verb.i - 1
+    return subj is not None and _fills(subj, last.i + 1, verb.i)
 
 
 def _reports_onward(verb: Token, last: Token, lex: Lexicon) -> bool:
