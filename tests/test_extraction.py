@@ -515,8 +515,26 @@ def test_object_content_keeps_what_completes_it(extractor, text, content):
                  "The St. Paul City Council", id="a thing speaks for whoever made it"),
     pytest.param("Reporters met angry voters saying they want a ban on fracking.",
                  "angry voters", id="a group speaks for itself"),
+    pytest.param("The mayor is releasing a new radio ad that urges voters to back the bond.",
+                 "The mayor", id="who issued a thing speaks for what it says"),
+    pytest.param("The group released a video that accuses the governor of lying.",
+                 "The group", id="who issued a thing speaks for what it says"),
+    pytest.param("The decisive victory led the party chairman to declare that the race was over.",
+                 "the party chairman", id="an infinitive after an object is the object's statement"),
+    pytest.param("The abrupt announcement left some analysts to speculate that the feud was to blame.",
+                 "some analysts", id="an infinitive after an object is the object's statement"),
+    pytest.param("The senator used the hearing to say that the program had failed.",
+                 "The senator", id="an infinitive after a used thing stays the subject's"),
+    pytest.param("The senator emailed supporters saying that the fight would go on.",
+                 "The senator", id="a participle on who receives a message is the sender's"),
+    pytest.param("The campaign sent a text message to supporters saying that the senator had won.",
+                 "The campaign", id="a participle on who receives a message is the sender's"),
+    pytest.param("The words may have affected the former president, who spent much of his speech defending his record.",
+                 "who", id="a participle on a thing in a phrase is said by whom the phrase belongs to"),
+    pytest.param("The pastor, who helped launch the movement with a March speech denouncing the plan, stayed home.",
+                 "who", id="a participle on a thing in a phrase is said by whom the phrase belongs to"),
 ])
-def test_who_speaks_when_the_parse_hides_the_subject(extractor, text, speaker):
+def test_who_speaks(extractor, text, speaker):
     q = one(extractor, text)
     assert q.speaker.text == speaker
 
@@ -993,15 +1011,6 @@ def test_a_subject_after_the_cue_speaks_when_the_quotation_has_one_too(extractor
     assert (q.cue.text, q.speaker.text) == ("said", "a person close to the family")
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("The mayor is releasing a new radio ad that urges voters to back the bond.", "The mayor"),
-    ("The group released a video that accuses the governor of lying.", "The group"),
-])
-def test_who_issued_a_thing_speaks_for_what_it_says(extractor, text, speaker):
-    q = one(extractor, text)
-    assert q.speaker.text == speaker
-
-
 def test_who_is_asked_does_not_ask(extractor):
     q = one(extractor, "Davis, who was asked about the war, did not answer.")
     assert (q.cue.text, q.speaker) == ("asked", None)
@@ -1269,25 +1278,6 @@ def test_a_quotation_before_its_cue_is_all_the_cue_reports(extractor, text):
     assert [q.text for q in quotes if q.cue.text in ("said", "told")] == [text[:text.index("”") + 1]]
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("The decisive victory led the party chairman to declare that the race was over.", "the party chairman"),
-    ("The abrupt announcement left some analysts to speculate that the feud was to blame.", "some analysts"),
-    ("The senator used the hearing to say that the program had failed.", "The senator"),
-])
-def test_an_infinitive_after_an_object_is_the_object_s_statement(extractor, text, speaker):
-    q = one(extractor, text)
-    assert q.speaker.text == speaker
-
-
-@pytest.mark.parametrize("text, speaker", [
-    ("The senator emailed supporters saying that the fight would go on.", "The senator"),
-    ("The campaign sent a text message to supporters saying that the senator had won.", "The campaign"),
-])
-def test_a_participle_on_who_receives_a_message_is_the_sender_s(extractor, text, speaker):
-    q = one(extractor, text)
-    assert q.speaker.text == speaker
-
-
 def test_a_name_after_the_speaker_s_description_is_in_the_mention(extractor):
     q = one(extractor, "One of the organisers, Maria Lopez, who had been up all night, said the march would go ahead.")
     assert (q.speaker.text, q.speaker.name) == ("One of the organisers, Maria Lopez", "Maria Lopez")
@@ -1313,15 +1303,6 @@ def test_a_closing_participle_leaves_an_infinitive_of_the_reported_clause(extrac
     text = "A party strategist said Warren will have to choose whose side she’s on, saying, “At some point, she’s going to have to come out.”"
     q = next(q for q in extractor.extract(text) if q.cue.text == "saying")
     assert q.speaker.text == "A party strategist"
-
-
-@pytest.mark.parametrize("text, speaker", [
-    ("The words may have affected the former president, who spent much of his speech defending his record.", "who"),
-    ("The pastor, who helped launch the movement with a March speech denouncing the plan, stayed home.", "who"),
-])
-def test_a_participle_on_a_thing_in_a_phrase_is_said_by_whom_the_phrase_belongs_to(extractor, text, speaker):
-    q = one(extractor, text)
-    assert q.speaker.text == speaker
 
 
 def test_a_participle_in_a_passive_relative_clause_is_said_by_the_pronoun(extractor):
