@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
+from .nlp import whole_words
 
 WH_WORDS = {"what", "which", "that", "who", "whom"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -1321,6 +1322,7 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     while s < e - 1 and (doc[s].is_punct or doc[s].is_space or (doc[s].dep_ in ("case", "fixed") and doc[s].head.i in dropped)):
         dropped.add(s)
         s += 1
+    s, e = whole_words(doc, s, e)
     return doc[s:e]
 
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entity_repair import repaired_entities
 from .lexicon import Lexicon
+from .nlp import whole_words
 from .quotemarks import Quotation, find_quotations, quotation_finder
 from .roles import role_in
 from .scan import positions, word_ids
@@ -164,10 +165,7 @@ class EntityIndex:
         doc = self.doc
         # "Yoon Ha" + "-" + "na", "Pierre" + "-" + "Alain Moreau": the NER
         # stopped inside a hyphenated name.
-        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper():
-            start -= 2
-        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
-            end += 2
+        start, end = whole_words(doc, start, end)
         toks = [t for t in doc[start:end] if t.text not in _POSSESSIVE]
         if not toks:
             return ""

@@ -75,6 +75,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     media_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    place_nouns: frozenset[str]
     org_name_words: frozenset[str]
     place_roles: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
@@ -195,6 +196,7 @@ def _load(folder: str) -> Lexicon:
         group_nouns=_words(d / "group_nouns.txt"),
         media_nouns=_words(d / "media_nouns.txt"),
         org_nouns=_words(d / "org_nouns.txt"),
+        place_nouns=_words(d / "place_nouns.txt"),
         org_name_words=_words(d / "org_name_words.txt"),
         place_roles=_words(d / "place_roles.txt"),
         pronouns={p.lower(): (k, g) for p, k, g in _table(d / "pronouns.tsv")},

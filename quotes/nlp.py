@@ -91,6 +91,23 @@ def split_glued_quotes(nlp) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(tuple(nlp.Defaults.infixes) + GLUED_QUOTES).finditer
 
 
+def hyphen_joins(doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen the tokenizer split out of one word
+    ("Ha-na", "Auvergne-Rhône-Alpes"): glued to letters on both sides."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+
+
+def whole_words(doc, start: int, end: int) -> tuple[int, int]:
+    """Tokens start..end widened so as not to stop inside a hyphenated word:
+    a speaker is "Yoon Ha-na", not "Yoon Ha"."""
+    while start >= 2 and hyphen_joins(doc, start - 1):
+        start -= 2
+    while end + 1 < len(doc) and hyphen_joins(doc, end):
+        end += 2
+    return start, end
+
+
 _DASH_IDS = word_ids(("—", "–", "--"))
 
 

@@ -12,6 +12,7 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
+from .nlp import hyphen_joins
 
 AFFILIATION_ENTS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 _DROP = {"the", "a", "an", "The", "A", "An", "'s", "’s", "former", "then", "acting", "interim", "new", "outgoing", "incoming", "top", "senior", "deputy"}
@@ -100,7 +101,8 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         aff_words = _until_clause(tail)
         affiliation = _clean(aff_words, lex, resolve_place)
         return role, affiliation
-    before = [t for t in toks[:start] if not (t.text in _DROP or t.text.lower() in _DROP and t.text.islower()) and not t.is_punct]
+    before = [t for t in toks[:start] if not (t.text in _DROP or t.text.lower() in _DROP and t.text.islower())
+              and not (t.is_punct and not hyphen_joins(t.doc, t.i))]
     if before and before[-1].lower_ == "of":
         before = []  # "one of the organisers", "a group of doctors": a part of the group, not where it belongs
     affiliation = _clean(before, lex, resolve_place)
@@ -114,7 +116,7 @@ def _until_clause(tokens: list[Token]) -> list[Token]:
         if t.lower_ == "and" and out and out[-1].text[:1].isupper() and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
             out.append(t)
             continue
-        if t.is_punct or t.lower_ in ("who", "which", "that", "and", "said", "says"):
+        if (t.is_punct and not hyphen_joins(t.doc, t.i)) or t.lower_ in ("who", "which", "that", "and", "said", "says"):
             break
         out.append(t)
     return out
@@ -164,6 +166,9 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
             return None  # "24 year": no name in it
     if all(t.pos_ == "NUM" or t.lower_ in _DESCRIPTORS for t in toks):
         return None  # "Veteran", "24-year-old"
+    # "the Auvergne-Rhône-Alpes region": the place, by its name.
+    if len(toks) > 1 and toks[-1].text.islower() and toks[-1].lower_ in lex.place_nouns and toks[-2].text[:1].isupper():
+        toks = toks[:-1]
     text = "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text
     country = lex.country(text)
     if not country and lex.country(toks[0].text) and all(t.lower_ in lex.portfolios for t in toks[1:]):

@@ -3,6 +3,8 @@ description or a name the NER missed refers to, and the role and
 affiliation a reader would give the speaker."""
 from __future__ import annotations
 
+import pytest
+
 
 def speakers(extractor, text):
     return [(q.speaker.name, q.speaker.kind, q.speaker.role, q.speaker.affiliation) for q in extractor.extract(text)]
@@ -171,3 +173,21 @@ def test_a_surname_the_ner_tags_an_organisation_is_the_person_named_before(extra
             "\"We would rather tell residents the truth,\" Jacobs added.")
     got = speakers(extractor, text)
     assert [g[:2] for g in got] == [("Zaid Jacobs", "person")] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Yoon Ha-na, a spokeswoman for the company, said the plant would open in May.",
+     ("Yoon Ha-na", "person", "spokeswoman", None)),
+    ("Jean-Luc Martin, mayor of Aix-en-Provence, said the plan was reckless.",
+     ("Jean-Luc Martin", "person", "mayor", "Aix-en-Provence")),
+    ("Laurent Vasseur, president of the Auvergne-Rhône-Alpes region, said the delay was a slap in the face.",
+     ("Laurent Vasseur", "person", "president", "Auvergne-Rhône-Alpes")),
+])
+def test_hyphenated_names_stay_whole(extractor, text, speaker):
+    # The tokenizer splits words at a hyphen; a name or a place never stops there.
+    assert speakers(extractor, text) == [speaker]
+
+
+def test_a_mention_does_not_stop_inside_a_hyphenated_word(extractor):
+    q = extractor.extract("Co-host Mika Brzezinski said the interview had gone well.")[0]
+    assert q.speaker.text == "Co-host Mika Brzezinski"
