@@ -75,7 +75,8 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         # "Foreign Minister" but "Kyiv Mayor".
         # ... unless it is capitalised only because it opens the sentence
         # ("Opposition leader Nino Gelashvili").
-        if prev.text[:1].isupper() and not (prev.is_sent_start and prev.pos_ in ("NOUN", "ADJ")) and (toks[start].text.islower() or (
+        if prev.text[:1].isupper() and not (prev.is_sent_start and prev.pos_ in ("NOUN", "ADJ") and not _a_name_elsewhere(prev)) and (
+                toks[start].text.islower() or (
                 prev.lower_ not in lex.portfolios and prev.lower_ not in lex.title_heads)):
             break
         if prev.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
@@ -107,6 +108,13 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         before = []  # "one of the organisers", "a group of doctors": a part of the group, not where it belongs
     affiliation = _clean(before, lex, resolve_place)
     return role, affiliation
+
+
+def _a_name_elsewhere(tok: Token) -> bool:
+    """Whether a capitalised word that opens its sentence is written so
+    inside a sentence too: "Liscont chief executive" after "talks with
+    Liscont", not "Opposition leader"."""
+    return any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
 
 
 def _until_clause(tokens: list[Token]) -> list[Token]:

@@ -191,3 +191,10 @@ def test_hyphenated_names_stay_whole(extractor, text, speaker):
 def test_a_mention_does_not_stop_inside_a_hyphenated_word(extractor):
     q = extractor.extract("Co-host Mika Brzezinski said the interview had gone well.")[0]
     assert q.speaker.text == "Co-host Mika Brzezinski"
+
+
+def test_a_name_opening_the_sentence_before_a_lowercase_role_is_the_affiliation(extractor):
+    # Capitalised at a sentence start only, "Opposition" would be part of the
+    # role; a word written so inside a sentence too is a name.
+    text = "Talks with Liscont broke down on Friday. Liscont chief executive Helena Sardinha told Reuters the offer was generous."
+    assert speakers(extractor, text) == [("Helena Sardinha", "person", "chief executive", "Liscont")]
