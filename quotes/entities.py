@@ -610,6 +610,12 @@ class EntityIndex:
         company the article is about."""
         if not role or role.lower().split()[-1] not in self.lex.organisation_roles:
             return None
+        # "Judge X" works at the court the article names, not at the
+        # council it names more often.
+        kinds = self.lex.role_organisations.get(role.lower().split()[-1], ())
+        fitting = [e.name for e in self.entities if e.kind == "organization" and any(w in kinds for w in e.name.lower().split())]
+        if fitting:
+            return max(fitting, key=lambda name: _count_phrase(self.text, name))
         return self.main_org
 
     def national_default(self, role: Optional[str]) -> Optional[str]:

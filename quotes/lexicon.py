@@ -70,6 +70,7 @@ class Lexicon:
     not_speakers: frozenset[str]
     particle_cues: frozenset[tuple[str, str]]
     organisation_roles: frozenset[str]
+    role_organisations: dict[str, tuple[str, ...]]
     country_names: frozenset[str]
     honorifics: dict[str, str]
     group_nouns: frozenset[str]
@@ -189,6 +190,7 @@ def _load(folder: str) -> Lexicon:
         not_speakers=_words(d / "not_speakers.txt"),
         particle_cues=frozenset((v.lower(), w.lower()) for v, w in _table(d / "particle_cues.tsv")),
         organisation_roles=_words(d / "organisation_roles.txt"),
+        role_organisations={role.lower(): tuple(w.strip().lower() for w in words.split(",")) for role, words in _table(d / "role_organisations.tsv")},
         prep_cues=frozenset((v.lower(), p.lower()) for v, p in _table(d / "prep_cues.tsv")),
         country_names=frozenset(demonyms.values()),
         first_names={n: g for n, g in _table(d / "first_names.tsv")} if (d / "first_names.tsv").exists() else {},

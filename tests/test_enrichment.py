@@ -198,3 +198,10 @@ def test_a_name_opening_the_sentence_before_a_lowercase_role_is_the_affiliation(
     # role; a word written so inside a sentence too is a name.
     text = "Talks with Liscont broke down on Friday. Liscont chief executive Helena Sardinha told Reuters the offer was generous."
     assert speakers(extractor, text) == [("Helena Sardinha", "person", "chief executive", "Liscont")]
+
+
+def test_a_judge_with_no_court_named_sits_in_the_court_the_article_names(extractor):
+    text = ("Leeds City Council had paid the invoices for years. Leeds City Council said it would review its contracts. "
+            "The case was heard at Leeds Crown Court. Judge Ann Parry said the fraud had been cynical.")
+    (judge,) = [s for s in speakers(extractor, text) if s[0] == "Ann Parry"]
+    assert judge == ("Ann Parry", "person", "Judge", "Leeds Crown Court")
