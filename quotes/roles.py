@@ -19,7 +19,7 @@ _DROP = {"the", "a", "an", "The", "A", "An", "'s", "’s", "former", "then", "ac
 # Words that describe a person without naming where they belong.
 _DESCRIPTORS = {"veteran", "longtime", "renowned", "prominent", "leading", "fellow", "local", "young", "old", "year", "years",
                 "retired", "celebrated", "award-winning", "independent", "freelance"}
-_KEEP_MODIFIERS = {"deputy", "vice", "chief", "senior", "acting"}
+_POSSESSIVE = {"'s", "’s"}
 
 
 def _title_match(words: list[str], lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -102,7 +102,9 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         aff_words = _until_clause(tail)
         affiliation = _clean(aff_words, lex, resolve_place)
         return role, affiliation
-    before = [t for t in toks[:start] if not (t.text in _DROP or t.text.lower() in _DROP and t.text.islower())
+    # The possessive stays for ``_clean``: a person's adviser works for, not
+    # at, that person.
+    before = [t for t in toks[:start] if t.text in _POSSESSIVE or not (t.text in _DROP or t.text.lower() in _DROP and t.text.islower())
               and not (t.is_punct and not hyphen_joins(t.doc, t.i))]
     if before and before[-1].lower_ == "of":
         before = []  # "one of the organisers", "a group of doctors": a part of the group, not where it belongs

@@ -205,3 +205,8 @@ def test_a_judge_with_no_court_named_sits_in_the_court_the_article_names(extract
             "The case was heard at Leeds Crown Court. Judge Ann Parry said the fraud had been cynical.")
     (judge,) = [s for s in speakers(extractor, text) if s[0] == "Ann Parry"]
     assert judge == ("Ann Parry", "person", "Judge", "Leeds Crown Court")
+
+
+def test_a_person_s_adviser_has_no_affiliation(extractor):
+    text = "Mr Ngakola’s lawyer, Pierre-Alain Moreau, denied that his client had commanded the fighters."
+    assert speakers(extractor, text) == [("Pierre-Alain Moreau", "person", "lawyer", None)]
