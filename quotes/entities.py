@@ -466,6 +466,11 @@ class EntityIndex:
                 # first ("Hart, in tears, addressed the crowd. '...,' she
                 # said"), then the last speaker who fits, then anyone.
                 e = self._subject_in_paragraph(mention.start, lambda e: want(e) and e.gender == gender)
+                if e is None and gender != "-":
+                    # A name the given-name list does not know ("Kacper
+                    # Nowicki said ... he wrote") before a speaker of that
+                    # gender named further back.
+                    e = self._subject_in_paragraph(mention.start, lambda e: e.kind == "person" and e.gender is None)
                 if e is None:
                     e = next((e for e in recent_speakers if want(e) and e.gender == gender and gender != "-"), None)
                 ent = e or self._before(mention.start, want)

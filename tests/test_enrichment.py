@@ -210,3 +210,11 @@ def test_a_judge_with_no_court_named_sits_in_the_court_the_article_names(extract
 def test_a_person_s_adviser_has_no_affiliation(extractor):
     text = "Mr Ngakola’s lawyer, Pierre-Alain Moreau, denied that his client had commanded the fighters."
     assert speakers(extractor, text) == [("Pierre-Alain Moreau", "person", "lawyer", None)]
+
+
+def test_he_is_the_subject_of_his_paragraph_even_when_his_given_name_is_unknown(extractor):
+    text = ("Andrzej Kowal, the university's rector, said the strike was unlawful.\n\n"
+            "Kacper Nowicki, president of the student council, said most students supported the lecturers. "
+            "\"People are scared,\" he wrote on the council's channel.")
+    quote = next(q for q in extractor.extract(text) if q.cue.text == "wrote")
+    assert quote.speaker.name == "Kacper Nowicki"
