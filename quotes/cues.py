@@ -1282,7 +1282,7 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     named = None
     for child in head.children:
         comma_before = child.i > 0 and doc[child.left_edge.i - 1].text in ",(—–"
-        if named is None and lex.has_dep(child, "appositive") and comma_before and _names_description(head, child):
+        if named is None and lex.has_dep(child, "appositive") and comma_before and _names_description(head, child, lex):
             named = child
             continue
         if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
@@ -1329,11 +1329,14 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
-def _names_description(head: Token, appositive: Token) -> bool:
+def _names_description(head: Token, appositive: Token, lex: Lexicon) -> bool:
     """"One of the men, Jessie Elkins, 70, said", "The head of the PAC,
     Mike Murphy, praised": the name after a description is who speaks, and
     annotators mark it; the mention keeps both."""
-    return head.pos_ != "PROPN" and head.ent_type_ != "PERSON" and appositive.ent_type_ == "PERSON" and appositive.i > head.i
+    # A capitalised title is a description too ("Georgia’s Public Defender,
+    # Levan Ioseliani").
+    return (head.pos_ != "PROPN" or head.lower_ in lex.title_heads) and head.ent_type_ != "PERSON" and appositive.ent_type_ == "PERSON" \
+        and appositive.i > head.i
 
 
 def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:

@@ -422,8 +422,10 @@ class EntityIndex:
             # in "Political scientist Daniel Roy" the parse may head the
             # phrase with the title, and the person is the speaker.
             found = None
-        if found is None:
-            # "the envoy, Tomás Ferreira, said": the name stands in apposition.
+        if found is None or (found.entity.kind != "person" and head.lower_ in lex.title_heads):
+            # "the envoy, Tomás Ferreira, said": the name stands in
+            # apposition; so too after a title the NER took for an
+            # organisation ("Georgia’s Public Defender, Levan Ioseliani").
             for child in head.children:
                 if self.lex.has_dep(child, "appositive"):
                     m = self._mention_at(self.doc[child.left_edge.i:child.right_edge.i + 1])

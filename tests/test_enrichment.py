@@ -218,3 +218,10 @@ def test_he_is_the_subject_of_his_paragraph_even_when_his_given_name_is_unknown(
             "\"People are scared,\" he wrote on the council's channel.")
     quote = next(q for q in extractor.extract(text) if q.cue.text == "wrote")
     assert quote.speaker.name == "Kacper Nowicki"
+
+
+def test_a_name_in_apposition_to_a_capitalised_title_is_the_speaker(extractor):
+    text = "Georgia’s Public Defender, Levan Ioseliani, wrote on Facebook that his staff had visited 29 detainees."
+    (q,) = extractor.extract(text)
+    assert (q.speaker.text, q.speaker.name, q.speaker.kind, q.speaker.role, q.speaker.affiliation) == (
+        "Georgia’s Public Defender, Levan Ioseliani", "Levan Ioseliani", "person", "Public Defender", "Georgia")
