@@ -317,9 +317,11 @@ class EntityIndex:
                     continue
                 toks = list(self.doc[child.left_edge.i:child.right_edge.i + 1])
                 # "an emergency physician at Lakeshore General and the
-                # study's lead author": the first description is the post.
+                # study's lead author": the first description is the post;
+                # not "member for water and sanitation", one field of work.
                 for k, t in enumerate(toks):
-                    if t.lower_ in ("and", "or") and k and role_in(toks[:k], self.lex, lambda w: None)[0]:
+                    if t.lower_ in ("and", "or") and k and role_in(toks[:k], self.lex, lambda w: None)[0] \
+                            and role_in(toks[k + 1:], self.lex, lambda w: None)[0]:
                         toks = toks[:k]
                         break
                 role, aff = role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))

@@ -225,3 +225,14 @@ def test_a_name_in_apposition_to_a_capitalised_title_is_the_speaker(extractor):
     (q,) = extractor.extract(text)
     assert (q.speaker.text, q.speaker.name, q.speaker.kind, q.speaker.role, q.speaker.affiliation) == (
         "Georgia’s Public Defender, Levan Ioseliani", "Levan Ioseliani", "person", "Public Defender", "Georgia")
+
+
+@pytest.mark.parametrize("text, role, affiliation", [
+    ("Zaid Jacobs, the mayoral committee member for water and sanitation, told the Gazette that crews were working.",
+     "mayoral committee member for water and sanitation", None),
+    ("Ana Ruiz, an emergency physician at Lakeshore General and the study's lead author, said the tool worked.",
+     "emergency physician", "Lakeshore General"),
+])
+def test_and_inside_a_description_joins_two_posts_or_one_field(extractor, text, role, affiliation):
+    ((_, _, got_role, got_affiliation),) = speakers(extractor, text)
+    assert (got_role, got_affiliation) == (role, affiliation)
