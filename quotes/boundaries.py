@@ -29,7 +29,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
-from .cues import CONTENT_TAIL_PREPS, is_aside, is_speech_verb, set_off
+from .cues import CONTENT_TAIL_PREPS, is_aside, is_channel, is_speech_verb, set_off
 from .lexicon import Lexicon
 
 # Boundaries worth considering: before these punctuation marks ...
@@ -87,7 +87,8 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
     ("would ban the imports, which are made in Asia": the writer's gloss)
     or aside (", while traders expect a rise"), nor a time phrase on the
     cue ("called the plan “reckless” on Monday": when it was said is not
-    what was said). The model is free elsewhere: PolNeAR's statements often
+    what was said) or a channel ("announced his endorsement on its
+    Facebook page"). The model is free elsewhere: PolNeAR's statements often
     run past words the parse hangs on the cue ("announced a concert in
     support of Sanders")."""
     for k in range(rule_end, sent_end):
@@ -102,7 +103,10 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
             return k
         if tok.head.i == cue.i and tok.left_edge.i == k and _is_when(tok):
             return k
+        if is_channel(tok, lex) and tok.left_edge.i == k:
+            return k
     return sent_end
+
 
 
 def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: Lexicon) -> list[int]:

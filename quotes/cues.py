@@ -295,6 +295,8 @@ def _cut_trailing_participle(doc: Doc, root: Token, start: int, end: int) -> int
 # sentence's own and stay out.
 _CONTENT_TAIL_DEPS = {"npadvmod", "advmod"}
 CONTENT_TAIL_PREPS = {"with", "including", "despite"}
+# Prepositions of a phrase naming the channel of a statement.
+_CHANNEL_PREPS = {"in", "on", "at", "during", "via"}
 _OBJECT_TAIL_PREPS = {"for", "to", "of", "over", "about", "against", "as", "into"}
 
 
@@ -768,7 +770,22 @@ def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     end = _extend_tail(cue, end)
     end = _cut_trailing_participle(doc, cue, start, end)
     end = _cut_nested(doc, obj, start, end, lex)
+    # "described the plan as “reckless” in a video posted on YouTube":
+    # where it was said, wherever the parse hung it, is not what was said.
+    end = next((t.i for t in doc[start + 1:end] if is_channel(t, lex) and t.right_edge.i + 1 >= end), end)
     return _trim(doc, start, end)
+
+
+def is_channel(tok: Token, lex: Lexicon) -> bool:
+    """"on its Facebook page", "in a short video posted on his YouTube
+    channel": a phrase naming where a statement was made (a platform of
+    ``models/platforms.tsv``): one channel, named or with its determiner,
+    not a kind of talk ("tougher on offensive speech")."""
+    if tok.dep_ != "prep" or tok.lower_ not in _CHANNEL_PREPS:
+        return False
+    obj = next((c for c in tok.children if lex.has_dep(c, "prep_object")), None)
+    return obj is not None and (obj.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in obj.children)) \
+        and bool(lex.any_platform.search(tok.doc[tok.i:tok.right_edge.i + 1].text))
 
 
 def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:

@@ -1397,3 +1397,15 @@ def test_a_title_case_headline_verb_reports_the_rest_of_the_line(extractor):
 def test_agree_with_reports_what_is_agreed_with(extractor):
     q = one(extractor, "Most economists agreed with the central bank's decision to raise rates.")
     assert (q.text, q.cue.text, q.speaker.text) == ("the central bank's decision to raise rates", "agreed", "Most economists")
+
+
+@pytest.mark.parametrize("text, content, platform", [
+    ("The mayor announced her endorsement on her Facebook page.", "her endorsement", "Facebook"),
+    ('The mayor described the complaints as "noise" in a short video posted on his YouTube channel.',
+     'the complaints as "noise"', "YouTube"),
+    ("The minister condemned the deal with social media firms to get tougher on offensive speech.",
+     "the deal with social media firms to get tougher on offensive speech", None),
+])
+def test_where_a_statement_was_made_is_not_what_was_said(extractor, text, content, platform):
+    q = one(extractor, text)
+    assert (q.text, q.platform) == (content, platform)
