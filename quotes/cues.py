@@ -119,10 +119,31 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
         # the Post, ..." (see ``_as_frame_content``).
         if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)) and not _lost_main_verb(tok):
             return False
+    if _names_thing(tok, lex):
+        return False
     # "Talking animals": a verb form used as a noun or an adjective.
     if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj") and not participle_before_quotation(tok):
         return False
     return not _in_fixed_term(tok, lex)
+
+
+def _names_thing(tok: Token, lex: Lexicon) -> bool:
+    """"A resistance movement called the Ethiopian People's Revolutionary
+    Party", "one PAC called Stop Hillary": a naming verb hung on a noun
+    with nobody doing the naming gives the thing's name, not a statement
+    (the parse often tags it as a past form, so the participle rule above
+    misses it)."""
+    if tok.lemma_.lower() not in lex.naming_verbs or tok.dep_ not in ("acl", "relcl") or tok.tag_ not in ("VBD", "VBN"):
+        return False
+    # Only the name follows: "called for a boycott", "called Wednesday on
+    # ...", "called the remarks “racist”" are a main verb the parse hung on
+    # its subject, and "called “a horrible human being”" a judgement.
+    words = [c for c in tok.children if not c.is_punct]
+    if len(words) != 1 or not lex.has_dep(words[0], "object") or _is_time(words[0]):
+        return False
+    if next(t for t in words[0].subtree if not t.is_punct).lower_ in ("a", "an"):
+        return False
+    return tok.head.pos_ in ("NOUN", "PROPN") and not _lost_main_verb(tok)
 
 
 def _lost_main_verb(tok: Token) -> bool:

@@ -1409,3 +1409,12 @@ def test_agree_with_reports_what_is_agreed_with(extractor):
 def test_where_a_statement_was_made_is_not_what_was_said(extractor, text, content, platform):
     q = one(extractor, text)
     assert (q.text, q.platform) == (content, platform)
+
+
+def test_a_naming_participle_on_a_noun_gives_a_name_not_a_statement(extractor):
+    # The parse tags "called" as a past form hung on the noun.
+    assert extractor.extract("He and his two sisters joined a resistance movement called the Ethiopian People's Revolutionary Party.") == []
+    assert extractor.extract("The attacks were paid for by conservative groups, including one PAC called Stop Hillary.") == []
+    # A judgement of someone is still said.
+    q = one(extractor, "Much of the ire was directed at Bannon, who Beck on Wednesday called “a horrible, despicable human being.”")
+    assert q.cue.text == "called"
