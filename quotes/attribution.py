@@ -219,8 +219,11 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             end -= 1
         if len(re.findall(r"\w+", text[start:end])) < 3 or _roster(doc, start, end):
             continue
+        kind = _kind(quotations, start, end)
+        if kind == "indirect" and _verbless(doc, start, end):
+            continue  # "Ted Cruz: Constitutional conservative or career politician?": a title, nobody's words
         used_quotations.update(q.start for q in _inside(quotations, start, end))
-        candidates.append(Candidate(_kind(quotations, start, end), start, end, [colon[0]], name, 0.8))
+        candidates.append(Candidate(kind, start, end, [colon[0]], name, 0.8))
 
     # Only where the parse found nothing in the line.
     candidates.extend(Candidate("indirect", h.start, h.end, [h.cue], h.speaker, 0.7) for h in headlines.verb_headlines(doc, text, lex)
@@ -571,6 +574,11 @@ def _main_speech_verb(verb: Token, verbs: list[Token]) -> Token:
         if anc in verbs:
             top = anc
     return top
+
+
+def _verbless(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _colon_speaker(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Report]:

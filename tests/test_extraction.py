@@ -817,6 +817,17 @@ def test_a_heading_over_a_list_or_a_label_before_a_colon_names_nobody(extractor,
     assert extractor.extract(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Ted Cruz: Constitutional conservative or another typical career politician?",
+    "Netanyahu and Obama: A tortured relationship",
+])
+def test_a_name_and_colon_before_a_phrase_with_no_verb_is_a_title(extractor, text):
+    assert extractor.extract(text) == []
+    # With a verb it is the name's statement.
+    q = one(extractor, "Ted Cruz: Trump would put liberals on the court")
+    assert (q.text, q.speaker.text) == ("Trump would put liberals on the court", "Ted Cruz")
+
+
 @pytest.mark.parametrize("text, content", [
     # The break after the paragraph hangs on its last sentence; it is no
     # part of the statement.
