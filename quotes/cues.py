@@ -1576,6 +1576,16 @@ def _said_noun(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     return _trim(cue.doc, *_subtree_range(obj))
 
 
+def _labels_line(cue: Token, lex: Lexicon) -> bool:
+    """"Revealed: Here Are The Conservatives The Establishment Has
+    Blacklisted": a bare verb opening a line before a colon labels what
+    follows; nobody is said to reveal it."""
+    doc = cue.doc
+    opens = cue.i == 0 or (doc[cue.i - 1].is_space and "\n" in doc[cue.i - 1].text)
+    return opens and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":" and not any(
+        lex.has_dep(c, "subject") for c in cue.children)
+
+
 def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     """The reported statement of a speech verb, or None when it reports
     nothing (negated, an imperative)."""
@@ -1587,6 +1597,8 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     while head.dep_ == "conj":
         head = head.head
     if head.tag_ == "VB" and head.dep_ == "ROOT" and not any(lex.has_dep(c, "subject") or lex.has_dep(c, "aux") for c in head.children):
+        return None
+    if _labels_line(cue, lex):
         return None
     content = (clause_content(cue, lex) or object_content(cue, lex) or passive_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex) or _infinitive(cue, lex)
                or following_clause(cue, lex) or _said_noun(cue, lex) or _closing_attribution(cue, lex))

@@ -1429,3 +1429,11 @@ def test_a_naming_participle_on_a_noun_gives_a_name_not_a_statement(extractor):
     # A judgement of someone is still said.
     q = one(extractor, "Much of the ire was directed at Bannon, who Beck on Wednesday called “a horrible, despicable human being.”")
     assert q.cue.text == "called"
+
+
+def test_a_verb_opening_a_line_before_a_colon_is_a_label(extractor):
+    text = "Revealed: Here Are The Conservatives The Establishment Has Blacklisted For Doing THIS.\n\nThe list was long."
+    assert extractor.extract(text) == []
+    # With its subject it reports.
+    q = one(extractor, "Perry revealed: he had blacklisted them for years.")
+    assert (q.cue.text, q.speaker.text) == ("revealed", "Perry")
