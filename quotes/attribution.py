@@ -359,11 +359,19 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
             subj = subject_of(doc[verb.i - 1].head, lex)
             speaker = mention_span(subj, lex) if subj is not None and outside(subj) and can_speak(subj, lex) \
                 and subj.lower_ not in _EMPTY_SUBJECTS and subj.dep_ != "expl" else None
-        if speaker is not None and q.start <= speaker.start_char < q.end:
-            # The parse took a word of the quotation as the subject. The
+        if speaker is not None and (q.start <= speaker.start_char < q.end or not outside(speaker[0])):
+            # The parse took a word of the quotation (or of the one before
+            # it, for a quotation that continues after the cue) as the
+            # subject. The
             # speaker is the name between the quotation and its cue ("''...,''
             # Mr. Daniloff, now 81, said"), else the one just before the cue.
             subj = _name_between(doc, last.i + 1, verb.i) if verb.i > last.i else None
+            before = quotation_at(speaker.start_char)
+            if subj is None and before is not None and verb.i < first.i:
+                # "''...,'' Mr. Daniloff, now 81, said by telephone. ''...''":
+                # the name after the quotation before is the speaker of both.
+                k = next((t.i for t in doc[speaker.start:verb.i] if t.idx >= before.end), verb.i)
+                subj = _name_between(doc, k, verb.i)
             subj = subj or subject_to_the_left(verb, lex)
             speaker = mention_span(subj, lex) if subj is not None and not (q.start <= subj.idx < q.end) else None
         acc = next((t for t in doc[verb.i + 1:window_end] if t.lower_ == "according" and outside(t)), None)

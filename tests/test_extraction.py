@@ -1437,3 +1437,13 @@ def test_a_verb_opening_a_line_before_a_colon_is_a_label(extractor):
     # With its subject it reports.
     q = one(extractor, "Perry revealed: he had blacklisted them for years.")
     assert (q.cue.text, q.speaker.text) == ("revealed", "Perry")
+
+
+def test_a_quotation_continuing_after_the_cue_takes_no_speaker_from_the_quotation_before(extractor):
+    # The parse makes "said" a conjunct of "sitting", whose subject is the
+    # "I" of the first quotation.
+    text = ("''If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,'' Mr. Daniloff, "
+            "now 81 and retired in Cambridge, Mass., said by telephone this week. ''I've got to tell you about being "
+            "arrested and imprisoned - every minute is like a day, every hour is like a year.''")
+    quotes = extractor.extract(text)
+    assert [q.speaker.text for q in quotes] == ["Mr. Daniloff", "Mr. Daniloff"]
