@@ -1419,6 +1419,11 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
         # carries on the clause before the phrase, or is the writer's next
         # point.
         content_before = True
+    opener = next((t for t in reversed(doc[sent.start:phrase_start]) if not (t.is_punct or t.is_space)), None)
+    if finite_after and opener is not None and (opener.dep_ in ("mark", "cc") or opener.lower_ == "that"):
+        # "..., because, according to Trump, the media would call him a
+        # chicken": the phrase opens the clause it reports.
+        content_before = False
     if content_before:
         start, end = _after_colon(doc, sent.start, phrase_start), phrase_start
     else:

@@ -1447,3 +1447,10 @@ def test_a_quotation_continuing_after_the_cue_takes_no_speaker_from_the_quotatio
             "arrested and imprisoned - every minute is like a day, every hour is like a year.''")
     quotes = extractor.extract(text)
     assert [q.speaker.text for q in quotes] == ["Mr. Daniloff", "Mr. Daniloff"]
+
+
+def test_according_to_after_a_conjunction_reports_the_clause_it_opens(extractor):
+    text = ("Trump went to that debate, and he will probably go to the debate on December 15th, because, "
+            "according to Trump, the media would call him a chicken if he didn't.")
+    q = next(q for q in extractor.extract(text) if q.cue.text == "according to")
+    assert (q.text, q.speaker.text) == ("the media would call him a chicken if he didn't", "Trump")
