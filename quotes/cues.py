@@ -207,7 +207,7 @@ def _own_report(tok: Token, lex: Lexicon) -> bool:
     return is_speech_verb(tok, lex) and any(lex.has_dep(c, "subject") for c in tok.children)
 
 
-def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> int:
+def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon, closing: bool = False) -> int:
     """End the content before a coordinated clause that is a report of its
     own ("... worried, and more than 4 in 10 said ..."), before a
     comma-led relative clause or apposition of an object ("criticised
@@ -222,7 +222,14 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon) -> in
             continue  # "said A and that B": a second clause of the same report
         # A negated conjunct is no report of its own: "couldn't remember
         # it and hasn't visited since" is all said.
-        if tok.dep_ == "conj" and tok.left_edge.i > start and is_speech_verb(tok, lex):
+        if tok.dep_ == "conj" and tok.left_edge.i > start and is_speech_verb(tok, lex) and not (
+                closing and tok.head == root and not any(lex.has_dep(c, "subject") for c in tok.children)
+                and not any(is_quote_mark(t) for t in tok.subtree)):
+            # Before a closing cue, a conjunct sharing the clause's subject
+            # is what the speaker reports that subject did ("Eggleston
+            # expressed concern and said it could hurt ..., people familiar
+            # with the session said"): PolNeAR counts the whole once. A
+            # quotation in it keeps its own record, with its own speaker.
             cut = tok.left_edge.i  # "... and predicted that ..."
         elif tok.dep_ in ("relcl", "appos", "acl:relcl") and tok.head.i >= start and comma_led and root.pos_ in ("NOUN", "PROPN", "PRON") and not (
                 lex.has_dep(tok, "appositive") and tok.head.pos_ != "PROPN" and any(lex.has_dep(c, "conjunct") for c in tok.children)):
@@ -366,7 +373,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         if child.i > cue.i:
             start = _fronted_clause(cue, child, start, lex)
         end = _cut_trailing_participle(doc, child, start, end)
-        end = _cut_nested(doc, child, start, end, lex)
+        end = _cut_nested(doc, child, start, end, lex, closing=child.i < cue.i)
         if child.i > cue.i:
             end = _extend_tail(cue, end)
         else:

@@ -1454,3 +1454,14 @@ def test_according_to_after_a_conjunction_reports_the_clause_it_opens(extractor)
             "according to Trump, the media would call him a chicken if he didn't.")
     q = next(q for q in extractor.extract(text) if q.cue.text == "according to")
     assert (q.text, q.speaker.text) == ("the media would call him a chicken if he didn't", "Trump")
+
+
+def test_a_closing_cue_reports_a_conjunct_that_shares_the_clause_subject(extractor):
+    text = ("The agency also met with the director of the film, Michael Bay, and cited a list of concerns about "
+            "the contents of the book and movie script, officials said.")
+    q = next(q for q in extractor.extract(text) if q.cue.text == "said")
+    assert q.text == text[:text.index(", officials said")]
+    # A conjunct with a subject of its own is a second report.
+    text = "Turnout was high, and more than four in 10 voters said the economy mattered most, officials said."
+    q = next(q for q in extractor.extract(text) if q.speaker.text == "officials")
+    assert q.text == "Turnout was high"
