@@ -644,7 +644,8 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                 # "predicted at the debate that Republicans will take
                 # “every state”": a verb with an object of its own shows
                 # "that" is no object but the clause's complementizer.
-                lex.has_dep(doc[i], "object") and any(lex.has_dep(c, "object") and c.i != i for c in doc[i].head.children))):
+                lex.has_dep(doc[i], "object") and any(lex.has_dep(c, "object") and c.i != i for c in doc[i].head.children))
+                or _complementizer_on_frame(doc[i], lex)):
             break
         i += 1
     if i >= sent_end:
@@ -682,6 +683,19 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if any(lex.has_dep(c, "object") and c.left_edge.i == i for c in cue.children):
         return None
     return _trim(doc, i, end)
+
+
+def _complementizer_on_frame(tok: Token, lex: Lexicon) -> bool:
+    """"alleged in the suit that Trump earned $5 million", "said for the
+    first time that some emails have been located": the parse made the
+    statement a relative clause on the noun of the cue's frame, with
+    "that" in a role no relative pronoun fills beside the clause's own
+    subject; it is the statement's complementizer."""
+    if tok.dep_ not in ("advmod", "pobj"):
+        return False
+    verb = next((a for a in tok.ancestors if lex.has_dep(a, "relative_clause")), None)
+    return verb is not None and verb.left_edge.i == tok.i and any(
+        lex.has_dep(c, "subject") and c.i > tok.i for c in verb.children)
 
 
 def _relative_pronoun(tok: Token, lex: Lexicon) -> bool:

@@ -1465,3 +1465,27 @@ def test_a_closing_cue_reports_a_conjunct_that_shares_the_clause_subject(extract
     text = "Turnout was high, and more than four in 10 voters said the economy mattered most, officials said."
     q = next(q for q in extractor.extract(text) if q.speaker.text == "officials")
     assert q.text == "Turnout was high"
+
+
+def test_a_that_clause_the_parse_hung_on_the_frame_noun_is_the_statement(extractor):
+    # "said for the first time that ...": the parse made the statement a
+    # relative clause on "time", with "that" as its adverb; the parse is
+    # given as short sentences are parsed right.
+    from spacy.tokens import Doc
+
+    from quotes.cues import following_clause
+    words = ["Ruiz", "said", "for", "the", "first", "time", "that", "files", "have", "been", "located", "."]
+    heads = [1, 1, 1, 5, 5, 2, 10, 10, 10, 10, 5, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "advmod", "nsubjpass", "aux", "auxpass", "relcl", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "ADJ", "NOUN", "SCONJ", "NOUN", "AUX", "AUX", "VERB", "PUNCT"]
+    tags = ["NNP", "VBD", "IN", "DT", "JJ", "NN", "IN", "NNS", "VBP", "VBN", "VBN", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    start, end = following_clause(doc[1], extractor.lexicon)
+    assert doc[start:end].text == "files have been located"
+    # A real relative clause, whose "that" is its object, stays the frame's.
+    words[7:11] = ["she", "has", "long", "awaited"]
+    deps[6:11] = ["dobj", "nsubj", "aux", "advmod", "relcl"]
+    pos[6:11] = ["PRON", "PRON", "AUX", "ADV", "VERB"]
+    tags[6:11] = ["WDT", "PRP", "VBZ", "RB", "VBN"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert following_clause(doc[1], extractor.lexicon) is None
