@@ -1573,8 +1573,9 @@ def _infinitive_range(xcomp: Optional[Token], lex: Lexicon) -> Optional[tuple[in
 
 def _infinitive(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """"vowed to repeal the law": with no object before it, the infinitive is
-    what was promised or threatened."""
-    if any(lex.has_dep(c, "object") for c in cue.children):
+    what was promised or threatened. A date the parse took for an object
+    ("promised Monday to begin ...") is none."""
+    if any(lex.has_dep(c, "object") and not _is_time(c) for c in cue.children):
         return None
     # "proposed barring all foreign Muslims", "reported spending $1
     # million", "denied having a role": a gerund right after any speech

@@ -1489,3 +1489,8 @@ def test_a_that_clause_the_parse_hung_on_the_frame_noun_is_the_statement(extract
     tags[6:11] = ["WDT", "PRP", "VBZ", "RB", "VBN"]
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert following_clause(doc[1], extractor.lexicon) is None
+
+
+def test_a_date_after_a_promise_is_no_object_before_its_infinitive(extractor):
+    q = one(extractor, "The senator promised Tuesday to introduce a bill on drug prices.")
+    assert (q.text, q.cue.text, q.speaker.text) == ("to introduce a bill on drug prices", "promised", "The senator")
