@@ -732,6 +732,20 @@ def prep_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                 start, end = _subtree_range(obj)
                 end = _cut_nested(cue.doc, obj, start, end, lex)
                 return _trim(cue.doc, start, end)
+    # "speaks at length about his view", "talked to reporters about the
+    # race": the parse hung "about" on the noun of the frame before it.
+    # Not another preposition ("spoke on condition of anonymity"), nor past
+    # an object ("tweeting a link to a story about ...").
+    for frame in cue.rights if not any(lex.has_dep(c, "object") for c in cue.children) else ():
+        if not lex.has_dep(frame, "preposition"):
+            continue
+        noun = next((c for c in frame.children if lex.has_dep(c, "prep_object")), None)
+        prep = next((c for c in noun.rights if c.lower_ == "about" and (lemma, c.lower_) in lex.prep_cues and lex.has_dep(c, "preposition")),
+                    None) if noun is not None else None
+        obj = next((c for c in prep.children if lex.has_dep(c, "prep_object") or c.dep_ == "pcomp"), None) if prep is not None else None
+        if obj is not None and not _is_time(obj):
+            start, end = _subtree_range(obj)
+            return _trim(cue.doc, start, _cut_nested(cue.doc, obj, start, end, lex))
     # UD: the preposition is a case marker under its noun (obl).
     for child in cue.rights:
         if any(g.dep_ == "case" and (lemma, g.lower_) in lex.prep_cues for g in child.children):

@@ -1494,3 +1494,11 @@ def test_a_that_clause_the_parse_hung_on_the_frame_noun_is_the_statement(extract
 def test_a_date_after_a_promise_is_no_object_before_its_infinitive(extractor):
     q = one(extractor, "The senator promised Tuesday to introduce a bill on drug prices.")
     assert (q.text, q.cue.text, q.speaker.text) == ("to introduce a bill on drug prices", "promised", "The senator")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The governor speaks at length about her plan for the schools.", "her plan for the schools"),
+    ("They were talking to voters about the price of housing.", "the price of housing"),
+])
+def test_about_hung_on_the_frame_of_a_cue_still_gives_its_statement(extractor, text, content):
+    assert one(extractor, text).text == content
