@@ -1502,3 +1502,12 @@ def test_a_date_after_a_promise_is_no_object_before_its_infinitive(extractor):
 ])
 def test_about_hung_on_the_frame_of_a_cue_still_gives_its_statement(extractor, text, content):
     assert one(extractor, text).text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The two parties agreed on creating a panel to review the voting rules.", "creating a panel to review the voting rules"),
+    ("Several economists cautioned against reading too much into one month of data.", "reading too much into one month of data"),
+    ("The former aide admitted to leaking the memo.", "leaking the memo"),
+])
+def test_agreeing_on_cautioning_against_and_admitting_to_report_their_object(extractor, text, content):
+    assert one(extractor, text).text == content
