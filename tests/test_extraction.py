@@ -1511,3 +1511,13 @@ def test_about_hung_on_the_frame_of_a_cue_still_gives_its_statement(extractor, t
 ])
 def test_agreeing_on_cautioning_against_and_admitting_to_report_their_object(extractor, text, content):
     assert one(extractor, text).text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator hinted at a run for governor next year.", "a run for governor next year"),
+    ("The coach lashed out at the referees after the game.", "the referees"),
+    ("The bishop spoke against the new law.", "the new law"),
+    ("The minister apologized for the delays in the payments.", "the delays in the payments"),
+])
+def test_hinting_at_lashing_at_speaking_against_and_apologizing_for_report_their_object(extractor, text, content):
+    assert one(extractor, text).text == content
