@@ -107,7 +107,7 @@ def is_quote_mark(tok: Token) -> bool:
 
 
 def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
+    if (tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD") and _noun_tagged_verb(tok, lex) is None:
         return False
     lemma = tok.lemma_.lower()
     if lemma not in lex.speech_verbs and not any((lemma, c.lower_) in lex.particle_cues for c in tok.children):
@@ -144,6 +144,26 @@ def _names_thing(tok: Token, lex: Lexicon) -> bool:
     if next(t for t in words[0].subtree if not t.is_punct).lower_ in ("a", "an"):
         return False
     return tok.head.pos_ in ("NOUN", "PROPN") and not _lost_main_verb(tok)
+
+
+def _noun_tagged_verb(tok: Token, lex: Lexicon) -> Optional[Token]:
+    """"Trump predicts that ...", "Merkel talks about a European
+    consensus", "Super PAC blasts Trump": the tagger took a verb in -s
+    for a plural noun, the root of a sentence with no verb, right after a
+    name that it made its compound or subject. Returns that name, the
+    speaker; None for anything else. Only with what a speech verb
+    reports after it: a clause, an object or a preposition of
+    ``models/prep_cues.tsv``."""
+    if tok.tag_ != "NNS" or tok.dep_ != "ROOT" or not tok.lower_.endswith("s") or tok.lemma_.lower() not in lex.speech_verbs:
+        return None
+    name = next((c for c in tok.lefts if c.dep_ in ("compound", "nsubj", "poss") and c.right_edge.i == tok.i - 1), None)
+    if name is None or any(c.dep_ == "det" for c in tok.children) or not (
+            name.pos_ == "PROPN" or name.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+        return None
+    lemma = tok.lemma_.lower()
+    if not any(lex.has_dep(c, "complement_clause") or lex.has_dep(c, "object") or (lemma, c.lower_) in lex.prep_cues for c in tok.rights):
+        return None
+    return name
 
 
 def _lost_main_verb(tok: Token) -> bool:
@@ -850,6 +870,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     clauses ("the minister, who said ...")."""
     if _lost_main_verb(cue):
         return cue.head
+    if cue.pos_ == "NOUN":
+        return _noun_tagged_verb(cue, lex)
     if _passive_participle(cue, lex):
         # "Asked whether ..., Johnson demurred", "Davis, who was asked
         # about ...": who is asked does not ask; only an agent speaks.

@@ -1521,3 +1521,14 @@ def test_agreeing_on_cautioning_against_and_admitting_to_report_their_object(ext
 ])
 def test_hinting_at_lashing_at_speaking_against_and_apologizing_for_report_their_object(extractor, text, content):
     assert one(extractor, text).text == content
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Super PAC blasts Trump for skipping debate.", "Trump for skipping debate", "Super PAC"),
+    ("Merkel talks about a European consensus on migration.", "a European consensus on migration", "Merkel"),
+])
+def test_a_speech_verb_tagged_as_a_plural_noun_after_a_name_is_the_cue(extractor, text, content, speaker):
+    # The tagger takes "blasts", "talks" for plural nouns and leaves the
+    # sentence with no verb.
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == (content, speaker)
