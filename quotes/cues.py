@@ -1549,7 +1549,19 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
         return None
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl", "appos") and (
         any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children) or any(g.tag_ == "TO" for g in c.children))), None)
-    if clause is None or _relative_that(clause, lex):
+    clause_led = clause is not None
+    if clause is None:
+        # "Pence's call for a special prosecutor", "Obama's calls for
+        # tighter gun control": a noun of a verb of ``models/prep_cues.tsv``
+        # with that verb's preposition; only with an owner who speaks, as a
+        # bare "calls for a recount" names nobody. "No comment on" is none.
+        prep = next((c for c in noun.rights if lex.has_dep(c, "preposition") and (noun.lemma_.lower(), c.lower_) in lex.prep_cues), None)
+        if any(c.lower_ == "no" for c in noun.lefts):
+            return None
+        clause = next((c for c in prep.children if lex.has_dep(c, "prep_object")), None) if prep is not None else None
+        if clause is None or _is_time(clause):
+            return None
+    elif _relative_that(clause, lex):
         return None
     start, end = _subtree_range(clause)
     start, end = _trim(noun.doc, start, _cut_nested(noun.doc, clause, start, end, lex))
@@ -1574,6 +1586,8 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
         subj = subject_of(noun.head, lex)
         # Not "It sends a clear message that ...": a thing says nothing.
         owner = subj if subj is not None and can_speak(subj, lex) and subj.lower_ not in ("it", "this", "that", "which") else None
+    if owner is None and not clause_led:
+        return None
     return Report(cue=[noun], content=(start, end), speaker=mention_span(owner, lex) if owner is not None else None)
 
 

@@ -1532,3 +1532,13 @@ def test_a_speech_verb_tagged_as_a_plural_noun_after_a_name_is_the_cue(extractor
     # sentence with no verb.
     q = one(extractor, text)
     assert (q.text, q.speaker.text) == (content, speaker)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator renewed her call for an independent inquiry into the contracts.", "an independent inquiry into the contracts"),
+    # Nobody is named, or nothing was said.
+    ("Calls for an independent inquiry grew louder on Monday.", None),
+    ("The mayor made no comment on the ruling.", None),
+])
+def test_a_speech_noun_with_the_preposition_of_its_verb_reports_its_object(extractor, text, content):
+    assert [q.text for q in extractor.extract(text)] == ([content] if content else [])
