@@ -1485,6 +1485,15 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
         start, end = _after_colon(doc, sent.start, phrase_start), phrase_start
     else:
         start, end = phrase_end, sent.end
+    inside = _parenthesis_around(doc, sent, phrase_start, phrase_end)
+    if inside is not None:
+        # "states like Iowa (93 percent of voters there were white,
+        # according to exit polls)": the phrase reports only what the
+        # parenthesis holds.
+        if phrase_start - inside[0] >= inside[1] - phrase_end:
+            start, end = _after_colon(doc, inside[0], phrase_start), phrase_start
+        else:
+            start, end = phrase_end, inside[1]
     before = [t for t in doc[sent.start:phrase_start] if t.is_alpha]
     after = [t for t in doc[phrase_end:sent.end] if t.is_alpha]
     if len(before) >= 2 and len(after) >= 2 and doc[phrase_start - 1].is_punct and doc[phrase_end].is_punct and (
@@ -1503,6 +1512,16 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
     if end - start < 3:
         return None
     return Report(cue=[tok, nxt], content=(start, end), speaker=speaker)
+
+
+def _parenthesis_around(doc: Doc, sent: Span, start: int, end: int) -> Optional[tuple[int, int]]:
+    """The inside of the parentheses that enclose tokens [start, end) in
+    the sentence, if any."""
+    opening = next((t for t in reversed(doc[sent.start:start]) if t.text in "()"), None)
+    closing = next((t for t in doc[end:sent.end] if t.text in "()"), None)
+    if opening is None or closing is None or opening.text != "(" or closing.text != ")":
+        return None
+    return opening.i + 1, closing.i
 
 
 def _continues_before(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:

@@ -1542,3 +1542,10 @@ def test_a_speech_verb_tagged_as_a_plural_noun_after_a_name_is_the_cue(extractor
 ])
 def test_a_speech_noun_with_the_preposition_of_its_verb_reports_its_object(extractor, text, content):
     assert [q.text for q in extractor.extract(text)] == ([content] if content else [])
+
+
+def test_according_to_inside_a_parenthesis_reports_what_the_parenthesis_holds(extractor):
+    text = ("Rural states like Maine (91 percent of voters there were over 30, according to exit polls), "
+            "Vermont and Ohio top the list.")
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == ("91 percent of voters there were over 30", "exit polls")
