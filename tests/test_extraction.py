@@ -1508,6 +1508,7 @@ def test_about_hung_on_the_frame_of_a_cue_still_gives_its_statement(extractor, t
     ("The two parties agreed on creating a panel to review the voting rules.", "creating a panel to review the voting rules"),
     ("Several economists cautioned against reading too much into one month of data.", "reading too much into one month of data"),
     ("The former aide admitted to leaking the memo.", "leaking the memo"),
+    ("Lawmakers disagree over how far the reform should go.", "how far the reform should go"),
 ])
 def test_agreeing_on_cautioning_against_and_admitting_to_report_their_object(extractor, text, content):
     assert one(extractor, text).text == content
