@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import headlines, object_statements
-from .cues import (Report, according_to, can_speak, hearsay_report, is_negated, is_speech_verb, mention_span, noun_report,
+from .cues import (Report, according_to, can_speak, hearsay_report, is_negated, is_quote_mark, is_speech_verb, mention_span, noun_report,
                    participle_before_quotation, report_of, subject_of, subject_to_the_left)
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
@@ -245,6 +245,8 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         rep = cue_by_quotation.get(q.start) or _cue_for_quotation(doc, q, span, lex, quotation_at)
         if rep is not None:
             phrase = _embedding_phrase(span, rep.cue[-1], lex)
+            if phrase is None:
+                phrase = _lead_in(span, rep.cue[0], lex, quotation_at)
             if phrase is not None:
                 candidates.append(Candidate("mixed", doc[phrase].idx, q.end, rep.cue, rep.speaker, 0.85))
                 continue
@@ -763,6 +765,41 @@ def _embedding_phrase(span: Span, cue: Token, lex: Lexicon) -> Optional[int]:
                 return None
             return start
     return None
+
+
+def _lead_in(span: Span, cue: Token, lex: Lexicon, quotation_at) -> Optional[int]:
+    """"The chief executive, Satya Nadella, “had me at ‘independence,’” Weiner
+    wrote": a quotation signed after it that ends a clause begun in plain
+    words before it is the end of that clause, the statement, which starts
+    with the sentence (a token index). None when the quotation opens its
+    sentence, or a colon, semicolon, another quotation or a speech verb of
+    its own comes before it, or the parse joins no word of the two; nor for
+    a quotation of a word or two, often a title ("star of “Scandal,”")."""
+    doc = span.doc
+    if cue.i < span.end or cue.tag_ == "VBG" or len(re.findall(r"\w+", span.text)) < 3:
+        return None
+    # Signed at once: “...,” Weiner wrote; not "... “...” in his column, he wrote".
+    sign = doc[span.end:cue.i]
+    if not (span.text.rstrip("”\"’' ").endswith(",") or (len(sign) and sign[0].text == ",")) or len(sign) > 8 or any(
+            t.pos_ in ("VERB", "AUX", "ADP") for t in sign):
+        return None
+    start = span[0].sent.start
+    # The parser often joins the sentence before a quotation to it.
+    start = max([start] + [t.i + 1 for t in doc[start:span.start] if t.text in (".", "?", "!")])
+    while start < span.start and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    lead = doc[start:span.start]
+    if not any(not t.is_punct for t in lead) or any(
+            t.text in (":", ";", "(", "-", "--", "—", "–") or t.is_space or quotation_at(t.idx) is not None or is_quote_mark(t)
+            or is_speech_verb(t, lex) or t.lower_ == "according" for t in lead):
+        return None
+    if not any(start <= t.head.i < span.start for t in span) and not any(span.start <= t.head.i < span.end for t in lead):
+        return None
+    # "To a question on the “privatization of public sector jobs,” Sanders
+    # said": a phrase with no verb sets the scene.
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:span.end]):
+        return None
+    return start
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

@@ -435,6 +435,26 @@ def test_quotation_inside_the_cue_s_object_is_a_mixed_statement(extractor, text,
     assert (q.type, q.text) == ("mixed", content)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The Microsoft chief executive, Satya Nadella, “had me at independence,” Mr. Weiner wrote in his memo.",
+     "The Microsoft chief executive, Satya Nadella, “had me at independence,”"),
+    ("He would be a better president than Clinton “no matter what,” one user commented.",
+     "He would be a better president than Clinton “no matter what,”"),
+])
+def test_quotation_ending_a_clause_signed_after_it_is_a_mixed_statement(extractor, text, content):
+    q = one(extractor, text)
+    assert (q.type, q.text) == ("mixed", content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("To a question on the “privatization of public sector jobs,” Sanders said no.", "“privatization of public sector jobs,”"),
+    ("The plan failed. “We will try again next year,” she said.", "“We will try again next year,”"),
+])
+def test_quotation_signed_after_it_keeps_no_scene_or_earlier_sentence(extractor, text, content):
+    q = next(q for q in extractor.extract(text) if q.cue is not None)
+    assert q.text == content
+
+
 def test_quotation_introduced_by_its_cue_stays_direct(extractor):
     q = one(extractor, "The senator told reporters, “The governor has a steady hand.”")
     assert (q.type, q.text) == ("direct", "“The governor has a steady hand.”")
