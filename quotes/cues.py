@@ -1483,6 +1483,7 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
         content_before = False
     if content_before:
         start, end = _after_colon(doc, sent.start, phrase_start), phrase_start
+        start = _relative_after_report(doc, start, end, lex)
     else:
         start, end = phrase_end, sent.end
     inside = _parenthesis_around(doc, sent, phrase_start, phrase_end)
@@ -1522,6 +1523,25 @@ def _parenthesis_around(doc: Doc, sent: Span, start: int, end: int) -> Optional[
     if opening is None or closing is None or opening.text != "(" or closing.text != ")":
         return None
     return opening.i + 1, closing.i
+
+
+def _relative_after_report(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """Where a statement closed by "according to X" starts: "Weaver says it
+    is proof the candidate can close the gap in delegates, which stood at
+    263, according to the AP" — after a report of its own, the source
+    vouches only for the comma-led relative clause that ends the sentence."""
+    stop = end
+    while stop > start and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    for k in range(start + 1, stop):
+        tok = doc[k]
+        if doc[k - 1].text != ",":
+            continue
+        clause = tok if tok.dep_ == "relcl" else (tok.head if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" else None)
+        if clause is not None and clause.left_edge.i == k and clause.right_edge.i >= stop - 1 and any(
+                is_speech_verb(t, lex) for t in doc[start:k]):
+            return k
+    return start
 
 
 def _continues_before(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:

@@ -1570,3 +1570,16 @@ def test_according_to_inside_a_parenthesis_reports_what_the_parenthesis_holds(ex
             "Vermont and Ohio top the list.")
     q = one(extractor, text)
     assert (q.text, q.speaker.text) == ("91 percent of voters there were over 30", "exit polls")
+
+
+def test_according_to_after_a_report_vouches_for_the_relative_clause_before_it(extractor):
+    text = ("His campaign manager, Jeff Weaver, says it is proof the candidate can still close the gap in pledged "
+            "delegates, which stood at 263 entering Tuesday's primary, according to the Associated Press.")
+    q = next(q for q in extractor.extract(text) if q.cue.text == "according to")
+    assert q.text == "which stood at 263 entering Tuesday's primary"
+
+
+def test_according_to_keeps_a_relative_clause_with_no_report_before_it(extractor):
+    text = "Zayada was traveling to mourn his mother, who died four days before the crash, according to the AP."
+    q = next(q for q in extractor.extract(text) if q.cue.text == "according to")
+    assert q.text.startswith("Zayada was traveling")
