@@ -121,6 +121,17 @@ def _kind(quotations: list[Quotation], start: int, end: int) -> str:
     return "direct" if inside and inside[0].start == start and inside[-1].end >= end else ("mixed" if inside else "indirect")
 
 
+def _reports_others(candidates: list[Candidate], start: int, end: int) -> bool:
+    """"Superdelegates: Clinton is backed by 520 superdelegates, according to
+    the AP. ... “...,” Devine said": a line after a label and a colon that
+    attributes its words to others named in it, twice or more, is the
+    writer's section, not the label's statement (a headline's one verb,
+    "Gowdy: Inquiry Helped Reveal Email Scandal", or a speaker's "I told
+    them ..." stays)."""
+    return sum(1 for c in candidates if c.cue and c.speaker is not None and start <= c.cue[0].idx < end and not all(
+        t.pos_ == "PRON" for t in c.speaker)) >= 2
+
+
 def _roster(doc: Doc, start: int, end: int) -> bool:
     """"Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a line that
     lists names after a heading, with no verb, is no statement."""
@@ -217,7 +228,7 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         start, end = m.start(2), m.end(2)
         while end > start and text[end - 1] in ".!? ":
             end -= 1
-        if len(re.findall(r"\w+", text[start:end])) < 3 or _roster(doc, start, end):
+        if len(re.findall(r"\w+", text[start:end])) < 3 or _roster(doc, start, end) or _reports_others(candidates, start, end):
             continue
         kind = _kind(quotations, start, end)
         if kind == "indirect" and _verbless(doc, start, end):

@@ -1583,3 +1583,17 @@ def test_according_to_keeps_a_relative_clause_with_no_report_before_it(extractor
     text = "Zayada was traveling to mourn his mother, who died four days before the crash, according to the AP."
     q = next(q for q in extractor.extract(text) if q.cue.text == "according to")
     assert q.text.startswith("Zayada was traveling")
+
+
+def test_a_label_and_colon_before_a_paragraph_of_others_reports_speaks_nothing(extractor):
+    text = ("Superdelegates: Clinton is backed by 520 superdelegates compared with 39 who back Sanders, according to "
+            "the Associated Press. Sanders supporters have launched petitions calling on superdelegates to back "
+            "the will of voters at the convention. \"We want to have a process where voters decide,\" Devine said.")
+    quotes = extractor.extract(text)
+    assert all(q.cue.text != ":" for q in quotes)
+    assert any(q.cue.text == "according to" and q.text.startswith("Clinton is backed") for q in quotes)
+
+
+def test_a_headline_after_a_name_and_colon_with_one_verb_inside_stays(extractor):
+    text = "Trey Gowdy: Benghazi Investigation Helped Reveal Clinton Email Scandal"
+    assert any(q.cue.text == ":" for q in extractor.extract(text))
