@@ -261,6 +261,10 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             if phrase is not None:
                 candidates.append(Candidate("mixed", doc[phrase].idx, q.end, rep.cue, rep.speaker, 0.85))
                 continue
+            tail = _tail(span, rep.cue[-1])
+            if tail is not None:
+                candidates.append(Candidate("mixed", q.start, tail, rep.cue, rep.speaker, 0.85))
+                continue
             cand = Candidate("direct", q.start, q.end, rep.cue, rep.speaker, 0.95 if rep.speaker is not None else 0.6)
             candidates.append(cand)
             previous = cand
@@ -811,6 +815,36 @@ def _lead_in(span: Span, cue: Token, lex: Lexicon, quotation_at) -> Optional[int
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:span.end]):
         return None
     return start
+
+
+# What a quoted clause may go on with after its closing mark: its object,
+# a prepositional phrase, an adverb; not a coordinated or participle clause.
+_TAIL_DEPS = {"prep", "dobj", "pobj", "npadvmod", "advmod", "attr", "acomp", "prt", "agent"}
+
+
+def _tail(span: Span, cue: Token) -> Optional[int]:
+    """"Sanders says “the wind is at our backs” despite his loss in Nevada": a
+    quotation its cue introduces that the sentence goes on past, in phrases
+    the parse hangs on the quoted words, is the start of a longer statement,
+    which ends with them (a character offset). Not a time ("on Friday")."""
+    doc = span.doc
+    if not (cue.i < span.start and span.end < len(doc)):
+        return None
+    k = span.end
+    sent_end = span[-1].sent.end
+    while k < sent_end:
+        tok = doc[k]
+        if tok.is_punct or tok.is_space or not (span.start <= tok.head.i < span.end) or tok.dep_ not in _TAIL_DEPS or (
+                tok.left_edge.i != k or tok.ent_type_ in ("DATE", "TIME") or any(
+                    c.ent_type_ in ("DATE", "TIME") for c in tok.subtree)):
+            break
+        k = tok.right_edge.i + 1
+    if k == span.end:
+        return None
+    end = k - 1
+    while end > span.end and doc[end].is_punct:
+        end -= 1
+    return doc[end].idx + len(doc[end].text)
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

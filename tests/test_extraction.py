@@ -1597,3 +1597,23 @@ def test_a_label_and_colon_before_a_paragraph_of_others_reports_speaks_nothing(e
 def test_a_headline_after_a_name_and_colon_with_one_verb_inside_stays(extractor):
     text = "Trey Gowdy: Benghazi Investigation Helped Reveal Clinton Email Scandal"
     assert any(q.cue.text == ":" for q in extractor.extract(text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Sanders says “the wind is at our backs” despite his loss in the Nevada caucuses.",
+     "“the wind is at our backs” despite his loss in the Nevada caucuses"),
+    ("Cruz said “we have three weeks to go” until the Iowa caucuses.", "“we have three weeks to go” until the Iowa caucuses"),
+])
+def test_a_quotation_its_cue_introduces_goes_on_with_phrases_on_its_words(extractor, text, content):
+    q = one(extractor, text)
+    assert (q.type, q.text) == ("mixed", content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Clinton said “we will keep fighting” on Monday.", "“we will keep fighting”"),
+    ("She wrote “It is time to end his career for good,” and shared a link to her campaign page.",
+     "“It is time to end his career for good,”"),
+])
+def test_a_quotation_its_cue_introduces_keeps_no_time_or_coordinated_clause(extractor, text, content):
+    q = next(q for q in extractor.extract(text) if q.text.startswith("“"))
+    assert q.text == content
