@@ -258,10 +258,10 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             phrase = _embedding_phrase(span, rep.cue[-1], lex)
             if phrase is None:
                 phrase = _lead_in(span, rep.cue[0], lex, quotation_at)
-            if phrase is not None:
-                candidates.append(Candidate("mixed", doc[phrase].idx, q.end, rep.cue, rep.speaker, 0.85))
-                continue
             tail = _tail(span, rep.cue[-1])
+            if phrase is not None:
+                candidates.append(Candidate("mixed", doc[phrase].idx, tail or q.end, rep.cue, rep.speaker, 0.85))
+                continue
             if tail is not None:
                 candidates.append(Candidate("mixed", q.start, tail, rep.cue, rep.speaker, 0.85))
                 continue
@@ -819,7 +819,7 @@ def _lead_in(span: Span, cue: Token, lex: Lexicon, quotation_at) -> Optional[int
 
 # What a quoted clause may go on with after its closing mark: its object,
 # a prepositional phrase, an adverb; not a coordinated or participle clause.
-_TAIL_DEPS = {"prep", "dobj", "pobj", "npadvmod", "advmod", "attr", "acomp", "prt", "agent"}
+_TAIL_DEPS = {"prep", "dobj", "pobj", "npadvmod", "advmod", "attr", "acomp", "prt"}
 
 
 def _tail(span: Span, cue: Token) -> Optional[int]:

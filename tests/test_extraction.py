@@ -1617,3 +1617,8 @@ def test_a_quotation_its_cue_introduces_goes_on_with_phrases_on_its_words(extrac
 def test_a_quotation_its_cue_introduces_keeps_no_time_or_coordinated_clause(extractor, text, content):
     q = next(q for q in extractor.extract(text) if q.text.startswith("“"))
     assert q.text == content
+
+
+def test_a_quotation_inside_the_cue_s_object_goes_on_with_phrases_on_its_words(extractor):
+    q = one(extractor, "Cruz spent the day chiding the media for “the little game” of pitting Republicans against one another.")
+    assert (q.type, q.text) == ("mixed", "the media for “the little game” of pitting Republicans against one another")
