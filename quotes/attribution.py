@@ -258,6 +258,8 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             phrase = _embedding_phrase(span, rep.cue[-1], lex)
             if phrase is None:
                 phrase = _lead_in(span, rep.cue[0], lex, quotation_at)
+            if phrase is None:
+                phrase = _clause_start(span, rep.cue[-1], lex)
             tail = _tail(span, rep.cue[-1])
             if phrase is not None:
                 candidates.append(Candidate("mixed", doc[phrase].idx, tail or q.end, rep.cue, rep.speaker, 0.85))
@@ -845,6 +847,23 @@ def _tail(span: Span, cue: Token) -> Optional[int]:
     while end > span.end and doc[end].is_punct:
         end -= 1
     return doc[end].idx + len(doc[end].text)
+
+
+def _clause_start(span: Span, cue: Token, lex: Lexicon) -> Optional[int]:
+    """"told The Washington Post he was “not quite there yet”": a quotation
+    that ends a clause whose subject stands between the cue and it, in plain
+    words, is part of that clause, however the parse hung it (a token
+    index)."""
+    doc = span.doc
+    if not (cue.i < span.start and cue.sent == span[0].sent):
+        return None
+    between = doc[cue.i + 1:span.start]
+    if not len(between) or any(t.is_punct or t.is_space or is_speech_verb(t, lex) for t in between):
+        return None
+    subj = next((t for t in between if t.dep_ in ("nsubj", "nsubjpass") and t.i < t.head.i < span.end), None)
+    if subj is None or subj.left_edge.i <= cue.i:
+        return None
+    return subj.left_edge.i
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

@@ -1622,3 +1622,10 @@ def test_a_quotation_its_cue_introduces_keeps_no_time_or_coordinated_clause(extr
 def test_a_quotation_inside_the_cue_s_object_goes_on_with_phrases_on_its_words(extractor):
     q = one(extractor, "Cruz spent the day chiding the media for “the little game” of pitting Republicans against one another.")
     assert (q.type, q.text) == ("mixed", "the media for “the little game” of pitting Republicans against one another")
+
+
+def test_a_quotation_ending_a_clause_whose_subject_follows_the_cue_is_a_mixed_statement(extractor):
+    text = ("Trump said Carson is “losing strength because of questions about his autobiography. "
+            "Some of his support appears to be moving to Cruz.”")
+    q = one(extractor, text)
+    assert (q.type, q.text[:16]) == ("mixed", "Carson is “losin")
