@@ -982,6 +982,12 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             while tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i:
                 tok = tok.head  # "In addition to stating ..., Clinton"
             continue
+        purpose = _infinitive_of_thing(tok, lex)
+        if purpose is not None and purpose.pos_ not in ("VERB", "AUX"):
+            return purpose
+        if purpose is not None:
+            climbed, tok = "xcomp", purpose
+            continue
         if tok.dep_ in lex.dependencies["relative_clause"]:
             # "Clinton, who was distracted while saying ...": the passive
             # clause's relative pronoun is the mention, resolved later.
@@ -1039,6 +1045,32 @@ def _phrase_owner(noun: Token, lex: Lexicon) -> Optional[Token]:
     if head.pos_ in ("NOUN", "PROPN", "PRON") and can_speak(head, lex):
         return head
     return next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _infinitive_of_thing(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """"held an impromptu press briefing to brag that ...", "went out of
+    his way to say ...": the parse hung an infinitive on a thing that cannot
+    speak; it says what the thing's owner, or else the subject of the verb
+    above the thing, did it for. Returns that owner or that verb."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("relcl", "acl", "acl:relcl") or not any(
+            c.lower_ == "to" and c.i < verb.i for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or can_speak(noun, lex):
+        return None
+    # "Trump's initial failure to denounce ..."; but "outstripped his plans
+    # to defeat ... by calling for": a possessive pronoun may be another's.
+    owner = next((c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON" and can_speak(c, lex)), None)
+    if owner is not None:
+        return owner
+    part = noun
+    while part.head.i != part.i and part.head.pos_ not in ("VERB", "AUX"):
+        part = part.head
+    verb = part.head
+    if verb.i == part.i or lex.has_dep(part, "subject") or any(
+            lex.has_dep(c, "subject") and (c.lower_ in ("it", "there") or not can_speak(c, lex)) for c in verb.children):
+        return None  # "her debate performance included an effort to ...", "It's no exaggeration to call ..."
+    return verb
 
 
 def _has_perfect_s(verb: Token) -> bool:

@@ -1309,6 +1309,35 @@ def test_a_quotation_before_its_cue_is_all_the_cue_reports(extractor, text):
     assert [q.text for q in quotes if q.cue.text in ("said", "told")] == [text[:text.index("”") + 1]]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The decisive victory led the party chairman to declare that the race was over.", "the party chairman"),
+    ("The abrupt announcement left some analysts to speculate that the feud was to blame.", "some analysts"),
+    ("The senator used the hearing to say that the program had failed.", "The senator"),
+])
+def test_an_infinitive_after_an_object_is_the_object_s_statement(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor took the opportunity to declare that the city was safe.", "The mayor"),
+    ("The senator's initial failure to denounce the violent protesters angered his allies.", "The senator"),
+    ("It's no exaggeration to call this un-American.", None),
+])
+def test_an_infinitive_on_a_thing_is_its_owner_s_or_the_verb_subject_s(extractor, text, speaker):
+    q = one(extractor, text)
+    assert (q.speaker.text if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The senator emailed supporters saying that the fight would go on.", "The senator"),
+    ("The campaign sent a text message to supporters saying that the senator had won.", "The campaign"),
+])
+def test_a_participle_on_who_receives_a_message_is_the_sender_s(extractor, text, speaker):
+    q = one(extractor, text)
+    assert q.speaker.text == speaker
+
+
 def test_a_name_after_the_speaker_s_description_is_in_the_mention(extractor):
     q = one(extractor, "One of the organisers, Maria Lopez, who had been up all night, said the march would go ahead.")
     assert (q.speaker.text, q.speaker.name) == ("One of the organisers, Maria Lopez", "Maria Lopez")
