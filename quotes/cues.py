@@ -927,6 +927,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # inside what was said; an empty "it" says nothing, who said does.
             climbed, tok = "ccomp", tok.head
             continue
+        if subj is not None and tok != cue and subj.pos_ == "NOUN" and not can_speak(subj, lex):
+            reporting = _reporting_verb_above(tok, lex)
+            if reporting is not None:
+                climbed, tok = "ccomp", reporting
+                continue
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ in lex.dependencies["relative_clause"]:
                 maker = _maker_of(tok.head, lex) if subj.lower_ in THING_RELATIVES and tok == cue else None
@@ -1045,6 +1050,19 @@ def _phrase_owner(noun: Token, lex: Lexicon) -> Optional[Token]:
     if head.pos_ in ("NOUN", "PROPN", "PRON") and can_speak(head, lex):
         return head
     return next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _reporting_verb_above(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """"She said her father has been ... and would be ..., saying that
+    ...", "Trump said the SCOTUS' deadlock has “kept us safe” ... before
+    claiming that ...": the parse hung the cue on the verb of what someone
+    reports, whose subject is what was talked about; the speech verb that
+    reports it, whose subject speaks, or None."""
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    if lex.has_dep(verb, "complement_clause") and is_speech_verb(verb.head, lex):
+        return verb.head
+    return None
 
 
 def _infinitive_of_thing(verb: Token, lex: Lexicon) -> Optional[Token]:

@@ -1319,6 +1319,12 @@ def test_an_infinitive_after_an_object_is_the_object_s_statement(extractor, text
     assert q.speaker.text == speaker
 
 
+def test_a_participle_hung_on_what_was_said_goes_with_who_said_it(extractor):
+    text = "She said her father has been a good boss and would be a fair president, saying that he supports equal pay."
+    q = extractor.extract(text)[-1]
+    assert (q.text, q.speaker.text) == ("he supports equal pay", "She")
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("The mayor took the opportunity to declare that the city was safe.", "The mayor"),
     ("The senator's initial failure to denounce the violent protesters angered his allies.", "The senator"),
