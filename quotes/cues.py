@@ -1010,6 +1010,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
 
 # Quotation marks that are never an apostrophe ("Jersey’s").
 _DOUBLE_MARKS = {"“", "”", '"', "''", "``", "«", "»"}
+_OPENING_MARKS = {"“", '"', "``", "«"}
 
 
 def _reporter_before(cue: Token, opening: Token, lex: Lexicon) -> Optional[Token]:
@@ -1298,8 +1299,12 @@ def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     obj = next((c for c in cue.rights if lex.has_dep(c, "object")), None)
     if obj is not None and obj.left_edge.i == cue.i + 1 and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP")):
         return obj
-    if obj is not None and obj.left_edge.i == cue.i + 1 and _after_quotation(cue) and can_speak(obj, lex):
-        return obj  # "“Meh,” wrote a Trump supporter who runs ..."
+    if obj is not None and obj.left_edge.i == cue.i + 1 and _after_quotation(cue) and (
+            can_speak(obj, lex) or (obj.pos_ == "NOUN" and not _is_time(obj) and _quotation_closed_on_cue(cue))):
+        # "“Meh,” wrote a Trump supporter who runs ...", "“...,” tweeted a
+        # German user from Hanover": a quotation closed on a comma is what
+        # the verb reports; the noun after the verb is who wrote it.
+        return obj
     # "“It is valuable,” said Skelly, explaining ...", "said Robin Maynard,
     # half joking": the parse lost the name to another clause or tagged it
     # an adverb; a capitalised name right after the cue still speaks.
@@ -1338,6 +1343,24 @@ def _after_quotation(cue: Token) -> bool:
     while k >= 0 and (doc[k].is_space or doc[k].text == ","):
         k -= 1
     return k >= 0 and (doc[k].text in ("”", "''", '"', "’") or doc[k].tag_ == "''")
+
+
+def _quotation_closed_on_cue(cue: Token) -> bool:
+    """The quotation just before the cue closes on a comma, a question or
+    an exclamation mark (",” wrote"): it is the cue's own statement."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1  # "” , wrote"
+    elif not (k > 0 and doc[k - 1].text in (",", "?", "!")):
+        return False
+    # Not "Trump summed up Clinton as “terrible,” denounced her record": a
+    # quotation inside a clause of its own belongs to that clause.
+    start = cue.sent.start
+    opening = next((j for j in range(k - 1, start - 1, -1) if doc[j].text in _OPENING_MARKS), None)
+    return opening is None or doc[opening - 1].text == ":" or all(t.is_punct or t.is_space for t in doc[start:opening])
 
 
 def _after_question(cue: Token) -> bool:

@@ -1319,6 +1319,16 @@ def test_an_infinitive_after_an_object_is_the_object_s_statement(extractor, text
     assert q.speaker.text == speaker
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("“How big is that wall?” asked the boy.", "“How big is that wall?”", "the boy"),
+    ("\"It's not right to say anything against them. We don't have freedom of opinion anymore,\" tweeted a German user "
+     "from Hanover going by the handle Pulvermann.",
+     "\"It's not right to say anything against them. We don't have freedom of opinion anymore,\"", "a German user from Hanover"),
+])
+def test_a_common_noun_after_the_verb_of_a_closed_quotation_is_its_speaker(extractor, text, content, speaker):
+    assert [(q.text, q.speaker and q.speaker.text) for q in extractor.extract(text)] == [(content, speaker)]
+
+
 def test_a_participle_hung_on_what_was_said_goes_with_who_said_it(extractor):
     text = "She said her father has been a good boss and would be a fair president, saying that he supports equal pay."
     q = extractor.extract(text)[-1]
