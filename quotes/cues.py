@@ -1399,12 +1399,17 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
             candidates.append(i - 1)  # "her adviser, Jake Sullivan, said"
         # Skip a parenthesis "(R-WI)", an age ", 58," or an appositive or
         # participle phrase ("Jay DiPietro, the club's president, said",
-        # "Bill Eastland, wearing a cowboy hat, said"); a finite verb in
-        # it means it is a clause of its own, not an aside on the speaker.
+        # "Bill Eastland, wearing a cowboy hat, said"); a finite verb in it
+        # means it is a clause of its own, not an aside on the speaker,
+        # unless a relative pronoun opens it ("Mr. Buchanan, who had failed
+        # to win his party's nomination, called for").
         opener = "(" if doc[i].text == ")" else ","
         j = i - 1
-        while j >= 0 and doc[j].text != opener and cue.i - j < 25 and doc[j].tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+        while j >= 0 and doc[j].text != opener and cue.i - j < 25:
             j -= 1
+        if j >= 0 and doc[j].text == opener and doc[j + 1].lower_ not in ("who", "whose") and any(
+                t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[j + 1:i]):
+            j = -1
         if j >= 0 and doc[j].text == opener:
             if doc[j + 1].pos_ == "DET" or doc[j + 1].tag_ == "PRP$":
                 # "Brendan Buck, a spokesman for Ryan, told": the name
@@ -1487,7 +1492,10 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         e -= 1
     # UD: "by Foreign Minister X" keeps its preposition inside the noun.
     dropped = {head.i}
-    while s < e - 1 and (doc[s].is_punct or doc[s].is_space or (doc[s].dep_ in ("case", "fixed") and doc[s].head.i in dropped)):
+    # "when Mr. Buchanan, who ...": the parse may hang the clause's "when"
+    # on the name.
+    while s < e - 1 and (doc[s].is_punct or doc[s].is_space or doc[s].tag_ == "WRB" or (
+            doc[s].dep_ in ("case", "fixed") and doc[s].head.i in dropped)):
         dropped.add(s)
         s += 1
     s, e = whole_words(doc, s, e)

@@ -1329,6 +1329,13 @@ def test_a_common_noun_after_the_verb_of_a_closed_quotation_is_its_speaker(extra
     assert [(q.text, q.speaker and q.speaker.text) for q in extractor.extract(text)] == [(content, speaker)]
 
 
+def test_a_name_before_a_relative_clause_set_off_by_commas_speaks(extractor):
+    text = ("Some Democrats feared a repeat of the 1992 convention, when Mr. Buchanan, who had failed to win his "
+            "party's nomination, called for a ''cultural war'' against ''liberals and radicals.''")
+    q = one(extractor, text)
+    assert (q.cue.text, q.speaker.text) == ("called", "Mr. Buchanan")
+
+
 def test_a_participle_hung_on_what_was_said_goes_with_who_said_it(extractor):
     text = "She said her father has been a good boss and would be a fair president, saying that he supports equal pay."
     q = extractor.extract(text)[-1]
