@@ -1329,6 +1329,11 @@ def test_a_common_noun_after_the_verb_of_a_closed_quotation_is_its_speaker(extra
     assert [(q.text, q.speaker and q.speaker.text) for q in extractor.extract(text)] == [(content, speaker)]
 
 
+def test_a_name_the_parse_compounded_with_the_verb_speaks(extractor):
+    q = one(extractor, "“Go back to Univision,” Trump barked and a security guard escorted Ramos out.")
+    assert (q.text, q.cue.text, q.speaker.text) == ("“Go back to Univision,”", "barked", "Trump")
+
+
 def test_a_name_before_a_relative_clause_set_off_by_commas_speaks(extractor):
     text = ("Some Democrats feared a repeat of the 1992 convention, when Mr. Buchanan, who had failed to win his "
             "party's nomination, called for a ''cultural war'' against ''liberals and radicals.''")
