@@ -1004,7 +1004,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # phrase the cue hangs in belongs to a verb whose subject speaks.
             climbed, tok = tok.dep_, tok.head
             continue
-        return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex) or _name_as_compound(cue)
+        return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex) or _name_as_compound(cue) or _name_taken_for_modal(tok)
     return None
 
 
@@ -1012,6 +1012,13 @@ def _name_as_compound(cue: Token) -> Optional[Token]:
     """"“Go back to Univision,” Trump barked": the parse took the name right
     before the verb for a word compounded with it."""
     return next((c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == cue.i - 1), None)
+
+
+def _name_taken_for_modal(verb: Token) -> Optional[Token]:
+    """"Instead, Will called for ...": the parse took a capitalised name
+    inside the sentence for a modal, which a past form never follows."""
+    return next((c for c in verb.lefts if c.i == verb.i - 1 and c.tag_ == "MD" and c.is_title and c.i > c.sent.start
+                 and verb.tag_ in ("VBD", "VBN")), None)
 
 
 # Quotation marks that are never an apostrophe ("Jersey’s").

@@ -1329,6 +1329,11 @@ def test_a_common_noun_after_the_verb_of_a_closed_quotation_is_its_speaker(extra
     assert [(q.text, q.speaker and q.speaker.text) for q in extractor.extract(text)] == [(content, speaker)]
 
 
+def test_a_name_the_parse_took_for_a_modal_speaks(extractor):
+    text = "Citing the attack as a wake-up call, Will urged Republican voters to abandon outsider candidates."
+    assert [(q.cue.text, q.speaker.text) for q in extractor.extract(text)] == [("Citing", "Will"), ("urged", "Will")]
+
+
 def test_a_name_the_parse_compounded_with_the_verb_speaks(extractor):
     q = one(extractor, "“Go back to Univision,” Trump barked and a security guard escorted Ramos out.")
     assert (q.text, q.cue.text, q.speaker.text) == ("“Go back to Univision,”", "barked", "Trump")
