@@ -938,6 +938,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 return maker or subj  # "Barkley, who said ...": the mention is "who", resolved later
             if subj.lower_ == "it" and any(lex.has_dep(c, "passive_subject") or c.dep_ == "auxpass" for c in tok.children):
                 return None
+            if tok != cue and subj.lower_ in ("it", "that", "this") and tok.lemma_.lower() in ("be", "mean"):
+                # "It is important to note that ...", "it means admitting
+                # that ...", "That's not the same as saying ...": the writer's
+                # own remark; nobody else is reported.
+                return None
             return subj
         reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex) or _verb_before_aside(cue, lex)) if tok == cue else None
         if reporting is not None:

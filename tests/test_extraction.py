@@ -1329,6 +1329,16 @@ def test_a_common_noun_after_the_verb_of_a_closed_quotation_is_its_speaker(extra
     assert [(q.text, q.speaker and q.speaker.text) for q in extractor.extract(text)] == [(content, speaker)]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("It is important to note that the court has ruled only on emergency filings.", None),
+    ("On a purely political level, it means admitting that Sanders speaks for millions of Americans.", None),
+    ("It said the company had concealed the breach.", "It"),
+])
+def test_an_empty_it_before_be_or_mean_is_no_speaker(extractor, text, speaker):
+    q = one(extractor, text)
+    assert (q.speaker.text if q.speaker else None) == speaker
+
+
 def test_a_name_the_parse_took_for_a_modal_speaks(extractor):
     text = "Citing the attack as a wake-up call, Will urged Republican voters to abandon outsider candidates."
     assert [(q.cue.text, q.speaker.text) for q in extractor.extract(text)] == [("Citing", "Will"), ("urged", "Will")]
