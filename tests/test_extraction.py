@@ -736,7 +736,7 @@ def test_a_frame_is_not_negated_by_the_verb_of_its_statement(extractor):
     assert q.speaker.text == "the local paper" and q.text.endswith("the council was refusing to release the minutes")
 
 
-def test_a_not_inside_the_quotation_does_not_negate_its_cue(extractor):
+def test_a_contracted_not_inside_the_quotation_does_not_negate_its_cue(extractor):
     text = "'I gave everything I had. It wasn't enough today, but I'll be back,' she said after the final."
     q = one(extractor, text)
     assert (q.type, q.cue.text, q.speaker.text) == ("direct", "said", "she")
@@ -1309,16 +1309,6 @@ def test_a_quotation_before_its_cue_is_all_the_cue_reports(extractor, text):
     assert [q.text for q in quotes if q.cue.text in ("said", "told")] == [text[:text.index("”") + 1]]
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("The decisive victory led the party chairman to declare that the race was over.", "the party chairman"),
-    ("The abrupt announcement left some analysts to speculate that the feud was to blame.", "some analysts"),
-    ("The senator used the hearing to say that the program had failed.", "The senator"),
-])
-def test_an_infinitive_after_an_object_is_the_object_s_statement(extractor, text, speaker):
-    q = one(extractor, text)
-    assert q.speaker.text == speaker
-
-
 @pytest.mark.parametrize("text, content, speaker", [
     ("“How big is that wall?” asked the boy.", "“How big is that wall?”", "the boy"),
     ("\"It's not right to say anything against them. We don't have freedom of opinion anymore,\" tweeted a German user "
@@ -1370,15 +1360,6 @@ def test_a_participle_hung_on_what_was_said_goes_with_who_said_it(extractor):
 def test_an_infinitive_on_a_thing_is_its_owner_s_or_the_verb_subject_s(extractor, text, speaker):
     q = one(extractor, text)
     assert (q.speaker.text if q.speaker else None) == speaker
-
-
-@pytest.mark.parametrize("text, speaker", [
-    ("The senator emailed supporters saying that the fight would go on.", "The senator"),
-    ("The campaign sent a text message to supporters saying that the senator had won.", "The campaign"),
-])
-def test_a_participle_on_who_receives_a_message_is_the_sender_s(extractor, text, speaker):
-    q = one(extractor, text)
-    assert q.speaker.text == speaker
 
 
 def test_a_name_after_the_speaker_s_description_is_in_the_mention(extractor):
