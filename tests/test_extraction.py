@@ -1589,7 +1589,9 @@ def test_agreeing_on_cautioning_against_and_admitting_to_report_their_object(ext
 
 @pytest.mark.parametrize("text, content", [
     ("The senator hinted at a run for governor next year.", "a run for governor next year"),
-    ("The coach lashed out at the referees after the game.", "the referees"),
+    # (Not "... after the game": whether a trailing time phrase belongs to
+    # the statement is the learned end model's call.)
+    ("The coach lashed out at the referees.", "the referees"),
     ("The bishop spoke against the new law.", "the new law"),
     ("The minister apologized for the delays in the payments.", "the delays in the payments"),
 ])
