@@ -282,3 +282,9 @@ def test_training_names_and_leaves_out_a_malformed_article(tmp_path, capsys):
     assert err[0].startswith(f"quotes.train: left out {gold / 'bad.json'}: ")
     assert err[1].startswith("2 articles: ")
     assert (tmp_path / "content_ends.json").exists()
+
+
+def test_a_statement_does_not_end_before_its_verb(extractor):
+    text = "As we reported on Monday, the same section of pipe, laid in the '70s, was repaired in 2022 at a cost of R3.4 million."
+    (q,) = extractor.extract(text)
+    assert q.text == "the same section of pipe, laid in the '70s, was repaired in 2022 at a cost of R3.4 million"
