@@ -34,6 +34,9 @@ _ACCORDING = word_ids(["according"])
 _EMPTY_SUBJECTS = {"it", "this", "that", "there", "what", "which", "here"}
 # Dashes that sign a quotation paragraph with its speaker's name.
 _SIGNATURE_DASHES = "-–—―"
+# What may stand between the end of a clause and the closing mark of the
+# quotation it reports.
+_CLOSING_PUNCTUATION = ".,;:!? \"”’'"
 # A quotation this short with no cue is a scare quote or a title.
 MIN_UNCUED_WORDS = 4
 
@@ -110,6 +113,10 @@ def _reports_quotation_instead(doc: Doc, rep: Report, end: int, q: Quotation, te
     return not any(is_speech_verb(t, lex) for t in doc[rep.content[1]:rep.cue[0].i] if t.idx < q.start)
 
 
+def _closes_at(text: str, end: int, q_end: int) -> bool:
+    return end < q_end and not text[end:q_end].strip(_CLOSING_PUNCTUATION)
+
+
 def _inside(quotations: list[Quotation], start: int, end: int) -> list[Quotation]:
     return [q for q in quotations if q.start >= start and q.end <= end + 1]
 
@@ -158,7 +165,11 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         start, end = _char_range(doc, rep.content)
         if any(_reports_quotation_instead(doc, rep, end, q, text, lex) for q in quotations if q.start > start):
             continue
-        inside = [q for q in quotations if q.start >= start and q.end <= end + 1]
+        # A noun's clause may stop before the sentence's full stop and the
+        # closing mark ("her remark that “there’s a special place in hell
+        # ....”"); no verb above the quotation would find it otherwise.
+        noun = rep.cue[0].pos_ == "NOUN"
+        inside = [q for q in quotations if q.start >= start and (q.end <= end + 1 or (noun and _closes_at(text, end, q.end)))]
         overlapping = [q for q in quotations if q.start < end and q.end > start]
         if inside and len(inside) == len(overlapping):
             quoted = sum(q.end - q.start for q in inside)

@@ -1684,3 +1684,12 @@ def test_a_quotation_ending_a_clause_whose_subject_follows_the_cue_is_a_mixed_st
             "Some of his support appears to be moving to Cruz.”")
     q = one(extractor, text)
     assert (q.type, q.text[:16]) == ("mixed", "Carson is “losin")
+
+
+def test_a_quotation_in_the_clause_of_a_statement_noun_is_its_content(extractor):
+    text = ("Albright fanned controversy earlier this year over her remark that “there’s a special place "
+            "in hell for women who don’t help each other.”")
+    [q] = extractor.extract(text)
+    assert q.text == "“there’s a special place in hell for women who don’t help each other.”"
+    assert q.cue.text == "remark"
+    assert q.speaker.text == "her"
