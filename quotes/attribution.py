@@ -446,7 +446,28 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
     return _colon_speaker(doc, first, lex, outside) or _statement_named_before(doc, first, lex, outside) \
-        or _in_their_words(span, lex, outside) or _dash_signature(span)
+        or _in_their_words(span, lex, outside) or _dash_signature(span) or _bare_report_before(span, lex, outside)
+
+
+def _bare_report_before(span: Span, lex: Lexicon, outside) -> Optional[Report]:
+    """"Dianne Bystrom agreed. “...”", "Lau said in a statement. “...”": a
+    sentence of the same paragraph whose speech verb reports nothing of
+    its own hands the quotation that opens the next one to its speaker; not
+    a word or two, a name more often than words ("reported. ‘Stickerboy’")."""
+    doc, first = span.doc, span[0]
+    k = first.i - 1
+    if k < 1 or doc[k].text != "." or not outside(doc[k]) or len(re.findall(r"\w+", span.text)) < MIN_UNCUED_WORDS:
+        return None
+    sent = doc[k].sent
+    verb = sent.root
+    if verb.i >= k or not is_speech_verb(verb, lex) or is_negated(verb, lex):
+        return None
+    if any(not outside(t) for t in doc[sent.start:k]):
+        return None  # the sentence has a quotation of its own
+    rep = report_of(verb, lex)
+    if rep is None or rep.content is not None or rep.speaker is None:
+        return None
+    return Report(cue=rep.cue, content=None, speaker=rep.speaker)
 
 
 def _in_their_words(span: Span, lex: Lexicon, outside) -> Optional[Report]:

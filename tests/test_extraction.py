@@ -1693,3 +1693,18 @@ def test_a_quotation_in_the_clause_of_a_statement_noun_is_its_content(extractor)
     assert q.text == "“there’s a special place in hell for women who don’t help each other.”"
     assert q.cue.text == "remark"
     assert q.speaker.text == "her"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('Iowa State University\'s Dianne Bystrom agreed. "Mainstream Republicans are running out of time to find '
+     'an alternative to Trump or Cruz."', "agreed"),
+    ("Sam Lau, the party's communications director, said in a statement. “There are no paper ballots to recount. "
+     "Monday’s caucuses were a unique event.”", "said"),
+])
+def test_a_quotation_after_a_sentence_whose_cue_reports_nothing_is_its_statement(extractor, text, cue):
+    [q] = extractor.extract(text)
+    assert q.type == "direct" and q.cue.text == cue and q.speaker is not None
+
+
+def test_a_name_in_quotation_marks_after_a_bare_cue_is_no_statement(extractor):
+    assert [q.text for q in extractor.extract("Western Journalism reported. ‘Stickerboy’ was there.") if "Stickerboy" in q.text] == []
