@@ -446,7 +446,34 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
                 if rep is not None:
                     return Report(cue=rep.cue, content=None, speaker=rep.speaker)
     return _colon_speaker(doc, first, lex, outside) or _statement_named_before(doc, first, lex, outside) \
-        or _in_their_words(span, lex, outside) or _dash_signature(span) or _bare_report_before(span, lex, outside)
+        or _in_their_words(span, lex, outside) or _dash_signature(span) or _bare_report_before(span, lex, outside) \
+        or _comma_speaker(span, lex, outside)
+
+
+def _comma_speaker(span: Span, lex: Lexicon, outside) -> Optional[Report]:
+    """"Grandi reacted skeptically to the deal, “[I am] concerned about ...”",
+    "Clinton shared her anxiety with an audience, “I do not know ...”": a
+    sentence of quoted words set off by a comma after a clause with a
+    speaker as its subject is what the clause's verb says, whatever the
+    verb, as a colon hands it over (``_colon_speaker``)."""
+    doc, first = span.doc, span[0]
+    k = first.i - 1
+    if k < 2 or doc[k].text != "," or not outside(doc[k]):
+        return None
+    words = span.text.lstrip("“\"‘' [")
+    if not words[:1].isupper() or len(re.findall(r"\w+", span.text)) < 6 or not re.search(r"[.?!][”\"’']*$", span.text.rstrip()):
+        return None
+    verb = _verb_before_colon(doc[k], first.i, outside)
+    if verb is None or verb.sent != doc[k].sent or not (verb.dep_ == "ROOT" or verb.head.i >= first.i) \
+            or _is_be(verb) or is_negated(verb, lex):
+        return None
+    if doc[k - 1].pos_ == "VERB" and doc[k - 1] != verb:
+        return None  # "published a column, entitled, “...”": the other verb's object, a title
+    subj = subject_of(verb, lex)
+    if subj is None or subj.i >= verb.i or subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.lower_ in _EMPTY_SUBJECTS \
+            or not can_speak(subj, lex):
+        return None
+    return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
 
 
 def _bare_report_before(span: Span, lex: Lexicon, outside) -> Optional[Report]:

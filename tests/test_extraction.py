@@ -1708,3 +1708,16 @@ def test_a_quotation_after_a_sentence_whose_cue_reports_nothing_is_its_statement
 
 def test_a_name_in_quotation_marks_after_a_bare_cue_is_no_statement(extractor):
     assert [q.text for q in extractor.extract("Western Journalism reported. ‘Stickerboy’ was there.") if "Stickerboy" in q.text] == []
+
+
+def test_a_sentence_quoted_after_a_comma_is_said_by_the_subject_of_the_clause_before(extractor):
+    text = ("Filippo Grandi, the UN refugee chief, reacted skeptically to the EU-Turkey deal, “[I am] concerned about "
+            "any agreement that involves blanket return of all individuals from one country to another.”")
+    [q] = extractor.extract(text)
+    assert (q.type, q.cue.text, q.speaker.text) == ("direct", "reacted", "Filippo Grandi")
+
+
+def test_a_title_after_a_participle_and_a_comma_is_said_by_nobody(extractor):
+    text = ("Former Obama speechwriter Jon Favreau published a column in The Daily Beast, entitled, "
+            "“Why Electing Hillary in 2016 is More Important Than Electing Obama in 2008.”")
+    assert extractor.extract(text) == []
