@@ -25,8 +25,11 @@ STRAIGHT_SINGLE = "'"
 ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_GUILLEMET + CLOSE_GUILLEMET + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 
 _EVENTS = re.compile("[" + re.escape(ALL_MARKS) + "]|\n")
+# Invisible formatting characters (direction marks, zero-width spaces, byte
+# order marks) pasted with tweets and posts: they stand where a space would.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 # Characters after which a mark starts a quotation rather than ends one.
-_OPENING_CONTEXT = set(" \t\n\r([{—–-/:;" + OPEN_DOUBLE + OPEN_SINGLE + OPEN_GUILLEMET + '"' + "'")
+_OPENING_CONTEXT = set(" \t\n\r([{—–-/:;" + OPEN_DOUBLE + OPEN_SINGLE + OPEN_GUILLEMET + '"' + "'" + _INVISIBLE)
 # An apostrophe before a decade or a clipped year: the ’90s, class of ’24.
 _DECADE = re.compile(r"\d\d(s\b|\b)")
 
@@ -181,7 +184,7 @@ def find_quotations(text: str) -> list[Quotation]:
 def starts_paragraph(text: str, i: int) -> bool:
     """Only spaces stand between offset ``i`` and a line break (or the text's start)."""
     j = i - 1
-    while j >= 0 and text[j] in " \t\r":
+    while j >= 0 and (text[j] in " \t\r" or text[j] in _INVISIBLE):
         j -= 1
     return j < 0 or text[j] == "\n"
 

@@ -1721,3 +1721,9 @@ def test_a_title_after_a_participle_and_a_comma_is_said_by_nobody(extractor):
     text = ("Former Obama speechwriter Jon Favreau published a column in The Daily Beast, entitled, "
             "“Why Electing Hillary in 2016 is More Important Than Electing Obama in 2008.”")
     assert extractor.extract(text) == []
+
+
+def test_an_invisible_direction_mark_before_a_reversed_opening_mark_still_opens_the_quotation():
+    text = "Palin’s post resonated.\n\n\u202a”Sorry Sarah, you should have said it, because I know you can handle a gun!!” posted Sharon Geyer."
+    [q] = find_quotations(text)
+    assert text[q.start:q.end].startswith("”Sorry Sarah") and text[q.start:q.end].endswith("gun!!”")
