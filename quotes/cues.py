@@ -1687,6 +1687,8 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
         return None
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl", "appos") and (
         any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children) or any(g.tag_ == "TO" for g in c.children))), None)
+    if clause is None:
+        clause = _clause_set_apart(noun, lex)
     clause_led = clause is not None
     if clause is None:
         # "Pence's call for a special prosecutor", "Obama's calls for
@@ -1727,6 +1729,25 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
     if owner is None and not clause_led:
         return None
     return Report(cue=[noun], content=(start, end), speaker=mention_span(owner, lex) if owner is not None else None)
+
+
+def _clause_set_apart(noun: Token, lex: Lexicon) -> Optional[Token]:
+    """"Trump’s statement earlier this year that women ...", "her firmest
+    promise yet that ...": with a time or an adverb between them, the parse
+    hangs the noun's "that" clause on the verb above the noun; unless that
+    verb reports speech itself ("told Fox in an interview that ...")."""
+    doc = noun.doc
+    k = noun.right_edge.i + 1
+    while k < len(doc) and k - noun.right_edge.i <= 4 and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].pos_ == "ADV"):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "that" or not lex.has_dep(doc[k], "mark"):
+        return None
+    clause = doc[k].head
+    verb = clause.head
+    if clause.i <= k or not lex.has_dep(clause, "complement_clause") or verb.i > noun.i or noun not in verb.subtree \
+            or is_speech_verb(verb, lex):
+        return None
+    return clause
 
 
 def _relative_that(clause: Token, lex: Lexicon) -> bool:

@@ -1727,3 +1727,14 @@ def test_an_invisible_direction_mark_before_a_reversed_opening_mark_still_opens_
     text = "Palin’s post resonated.\n\n\u202a”Sorry Sarah, you should have said it, because I know you can handle a gun!!” posted Sharon Geyer."
     [q] = find_quotations(text)
     assert text[q.start:q.end].startswith("”Sorry Sarah") and text[q.start:q.end].endswith("gun!!”")
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The tweet was a dig at Trump’s statement earlier this year that women who seek out abortions should be punished.",
+     "women who seek out abortions should be punished", "statement"),
+    ("Clinton offered her firmest promise yet that she would not allow the accord to pass.",
+     "she would not allow the accord to pass", "promise"),
+])
+def test_a_statement_noun_keeps_its_that_clause_across_a_time_or_adverb(extractor, text, content, cue):
+    [q] = extractor.extract(text)
+    assert (q.text, q.cue.text) == (content, cue)
