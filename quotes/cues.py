@@ -792,7 +792,13 @@ def passive_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None  # "the strike was called by the union": no name given, nothing said
     agent = next((c for c in cue.rights if lex.has_dep(c, "agent")), None)
     subj = next((c for c in cue.lefts if lex.has_dep(c, "passive_subject")), None)
-    if agent is None or subj is None or subj.lower_ in RELATIVE_PRONOUNS or subj.lower_ == "it":
+    if subj is None or subj.lower_ in RELATIVE_PRONOUNS or subj.lower_ == "it":
+        return None
+    # "Symbolic gestures were announced": with no reporter named, only a
+    # subject that cannot speak is what was said. Denied ones ("no deal was
+    # announced") are left out, as negated cues are.
+    if agent is None and (can_speak(subj, lex) or any(lex.has_dep(c, "negation") for c in cue.children)
+                          or any(c.lower_ == "no" for c in subj.children)):
         return None
     return _trim(cue.doc, *_subtree_range(subj))
 

@@ -717,6 +717,17 @@ def test_passive_report_names_its_reporter(extractor, text, content, speaker):
     assert (q.type, q.text, q.speaker.text) == ("indirect", content, speaker)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The terms of the settlement were disclosed after the hearing.", "The terms of the settlement"),
+    ("No formal deal was announced.", None),
+    ("The terms were not disclosed.", None),
+    ("The spokesman was criticized for the delay.", None),
+])
+def test_a_passive_report_with_no_reporter_names_what_was_said(extractor, text, content):
+    quotes = extractor.extract(text)
+    assert [q.text for q in quotes] == ([content] if content else [])
+
+
 def test_a_strike_called_by_a_union_is_not_a_statement(extractor):
     assert extractor.extract("The stoppage was called by the dockworkers' union after talks broke down.") == []
 
