@@ -54,6 +54,11 @@ def features(cue: Token, span: tuple[int, int], lex: Lexicon) -> list[str]:
         f += [f"obj_pos={obj.pos_}", f"obj_ent={obj.ent_type_ or '-'}",
               f"obj_det={next((c.lower_ for c in obj.children if c.dep_ in ('det', 'poss')), '-')}"]
         f += sorted({f"obj_child={c.dep_}" for c in obj.children})
+        f += sorted({f"obj_prep={c.lower_}" for c in obj.children if c.dep_ == "prep"})
+        # What kind of word the object is, by the lexicon's classes only.
+        f.append(f"obj_says={obj.lemma_.lower() in lex.speech_nouns or obj.lemma_.lower() in lex.reply_nouns}")
+    f.append(f"obj_quoted={any(is_quote_mark(t) for t in cue.doc[span[0]:span[1]])}")
+    f.append(f"passive={any(c.dep_ == 'auxpass' for c in cue.children)}")
     if subj is None:
         f.append("subj=none")
     else:

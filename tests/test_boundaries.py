@@ -198,6 +198,22 @@ def test_the_gate_decides_whether_an_unlisted_verbs_object_is_a_statement(extrac
     assert not object_statements.keeps(drop.object_statements, cue, span, drop)
 
 
+@pytest.mark.parametrize("text, verb, present, absent", [
+    # What kind of word the object is, by the lexicon's classes, and what
+    # hangs on it; never the object's own word.
+    ("Sanders answered a question about the plan on Monday.", "answered",
+     {"obj:obj_says=False", "obj:obj_prep=about", "obj:obj_quoted=False", "obj:passive=False"}, {"obj:obj_says=True"}),
+    ("Clinton tweeted her response to the ruling.", "tweeted", {"obj:obj_says=True", "obj:obj_prep=to"}, {"obj:obj_says=False"}),
+    ("He posted the slogan “Make America Great Again” online.", "posted", {"obj:obj_quoted=True"}, {"obj:obj_quoted=False"}),
+])
+def test_the_gate_sees_the_kind_of_object(extractor, text, verb, present, absent):
+    doc = extractor.nlp(text)
+    cue = next(t for t in doc if t.text == verb)
+    feats = set(object_statements.features(cue, object_statements.candidate(cue, extractor.lexicon), extractor.lexicon))
+    assert present <= feats and not absent & feats
+    assert not any(f.startswith("obj:obj=") or "question" in f or "response" in f for f in feats)
+
+
 @pytest.mark.parametrize("text, verb", [
     # A listed verb keeps its object whatever the gate.
     ("The minister denied the allegations on Monday.", "denied"),
