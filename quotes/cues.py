@@ -796,8 +796,9 @@ def passive_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None
     # "Symbolic gestures were announced": with no reporter named, only a
     # subject that cannot speak is what was said. Denied ones ("no deal was
-    # announced") are left out, as negated cues are.
-    if agent is None and (can_speak(subj, lex) or any(lex.has_dep(c, "negation") for c in cue.children)
+    # announced") are left out, as negated cues are, and so are clauses
+    # that only say when ("just after the count was announced").
+    if agent is None and (can_speak(subj, lex) or any(lex.has_dep(c, "negation") or lex.has_dep(c, "mark") for c in cue.children)
                           or any(c.lower_ == "no" for c in subj.children)):
         return None
     return _trim(cue.doc, *_subtree_range(subj))
