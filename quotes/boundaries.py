@@ -120,7 +120,7 @@ def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: in
     tail = min((c.left_edge.i for c in cue.rights if c.lower_ in CONTENT_TAIL_PREPS and start < c.i < rule_end), default=start)
     for k in range(max(start + 2, tail + 1), sent_end):
         tok = doc[k]
-        if tok.text in _BREAK_PUNCT or (tok.dep_ in _CLAUSE_DEPS and tok.left_edge.i == k) or tok.dep_ in ("cc", "mark"):
+        if (tok.text in _BREAK_PUNCT and not _inside_word(doc, k)) or (tok.dep_ in _CLAUSE_DEPS and tok.left_edge.i == k) or tok.dep_ in ("cc", "mark"):
             end = _trimmed_end(doc, start, k)
             if end > start:
                 ends.add(end)
@@ -130,6 +130,11 @@ def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: in
     if len(roots) == 1 and roots[0].pos_ in ("VERB", "AUX"):
         ends = {e for e in ends if e > roots[0].i or e == rule_end}
     return sorted(ends)
+
+
+def _inside_word(doc: Doc, k: int) -> bool:
+    """A hyphen joining two words ("re-election", "R-Wis."): no break."""
+    return doc[k].text in "-–" and k > 0 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
 
 
 class _Stretch:
@@ -217,6 +222,7 @@ def features(doc: Doc, cue: Token, start: int, end: int, rule_end: int, sent_end
             # "..., with several still trapped".
             speech = stretch.last_speech >= end
             f += [f"rest_speech={speech}", f"rest_speech={speech}|word={_word(word)}"]
+    f += _shape(stretch, cue, start, end, rule_end, sent_end, rest, where)
     # What moving the end from the rules' choice adds or drops: the phrases
     # in between, by their relation and where they hang.
     a, b, move = (rule_end, end, "add") if end > rule_end else (end, rule_end, "drop")
@@ -235,6 +241,23 @@ def features(doc: Doc, cue: Token, start: int, end: int, rule_end: int, sent_end
         f.append("open_quote")
     if (stretch.count(stretch.opens, start, end) > 0) != (stretch.count(stretch.closes, start, end) > 0):
         f.append("open_paren")
+    return f
+
+
+def _shape(stretch: _Stretch, cue: Token, start: int, end: int, rule_end: int, sent_end: int,
+           rest: list[Token], where: str) -> list[str]:
+    """An end that leaves a word hanging on one after it ("if [elected
+    president], she would ..."), and the kind of statement: a clause
+    ("said that ..."), an object ("proposed a ban ...") or a noun cue's."""
+    f = []
+    if any(not t.is_punct and end <= t.head.i < sent_end for t in stretch.between(start, end)):
+        f.append("cuts_phrase")
+    head = _segment_root(stretch, start, rule_end)
+    kind = head.dep_ if head is not None else "none"
+    f += [f"kind={kind}|{where}", f"cue_pos={cue.pos_}|{where}"]
+    word = next((t for t in rest if not t.is_punct), None)
+    if word is not None:
+        f.append(f"kind={kind}|word_dep={word.dep_}")
     return f
 
 

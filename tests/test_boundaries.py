@@ -69,6 +69,26 @@ def test_features_tell_whether_a_report_follows(extractor):
     assert "rest_speech=True" in feats[options.index(comma)]
 
 
+def test_no_candidate_inside_a_hyphenated_word(extractor):
+    doc = extractor.nlp("Trump on Friday endorsed the re-election of Paul Ryan (R-Wis.) and John McCain.")
+    cue = next(t for t in doc if t.text == "endorsed")
+    start = cue.i + 1
+    ends = candidate_ends(doc, cue, start, len(doc) - 1, doc[start].sent.end, extractor.lexicon)
+    assert all(doc[e].text not in "-–" for e in ends)
+
+
+def test_features_tell_an_end_that_cuts_a_phrase(extractor):
+    # "despite the excitement" hangs on "think": ending there leaves it dangling.
+    doc = extractor.nlp("He told the paper that despite the excitement, he did not think the casino would last.")
+    cue = doc[1]
+    start = next(t.i for t in doc if t.text == "despite")
+    comma = next(t.i for t in doc if t.text == ",")
+    end = len(doc) - 1
+    assert "cuts_phrase" in features(doc, cue, start, comma, end, len(doc))
+    assert "cuts_phrase" not in features(doc, cue, start, end, end, len(doc))
+    assert any(x.startswith("kind=") for x in features(doc, cue, start, end, end, len(doc)))
+
+
 def test_training_aims_at_the_statement_of_the_same_cue(extractor):
     # The rules' clause overlaps the second statement more; the cue's own
     # statement is still the one to learn.
