@@ -16,7 +16,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import headlines, object_statements
-from .cues import (Report, according_to, can_speak, hearsay_report, is_negated, is_quote_mark, is_speech_verb, mention_span, noun_report,
+from .according import according_to
+from .cues import (Report, can_speak, hearsay_report, is_negated, is_quote_mark, is_speech_verb, mention_span, noun_report,
                    participle_before_quotation, report_of, subject_of, subject_to_the_left)
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph

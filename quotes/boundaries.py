@@ -57,7 +57,7 @@ def _word(tok: Token) -> str:
 
 def _trimmed_end(doc: Doc, start: int, end: int) -> int:
     """The end without trailing punctuation, spaces or a dangling coordinator,
-    as ``cues._trim`` leaves it (closing quotation marks stay)."""
+    as ``cues.trim`` leaves it (closing quotation marks stay)."""
     while end > start + 1 and (
             (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»'") or doc[end - 1].is_space
             or doc[end - 1].dep_ in ("cc", "preconj")):

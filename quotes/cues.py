@@ -24,6 +24,8 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 THING_RELATIVES = {"that", "which"}
 PASSIVE_AUX = {"auxpass", "aux:pass"}
 DEMONSTRATIVES = {"that", "this"}
+# Tags of a finite verb or modal: a clause that can stand as a statement.
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 @dataclass
@@ -283,7 +285,7 @@ def _is_coordinator(tok: Token) -> bool:
     return tok.dep_ in ("cc", "preconj") and tok.pos_ == "CCONJ"
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, spaces and a leading complementizer."""
     while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘«'" or doc[start].is_space):
         start += 1
@@ -303,7 +305,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _after_colon(doc: Doc, start: int, end: int) -> int:
+def after_colon(doc: Doc, start: int, end: int) -> int:
     """"Trump asserted that France had changed: “France is no longer France,”
     he claimed": what stands before a colon is another statement (or the
     writer's), and the cue at the end reports only what follows it."""
@@ -399,12 +401,12 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         else:
             # "Rhimes declared the need for strong will: “Change the world,”
             # she said": a cue after the clause reports what follows a colon.
-            start = _after_colon(doc, start, end)
+            start = after_colon(doc, start, end)
             end = max(end, _goes_on_after(cue, lex))
-        return _trim(doc, start, end)
+        return trim(doc, start, end)
     left = next((c for c in cue.lefts if lex.has_dep(c, "active_subject")), None)
     if left is not None and _statement_as_subject(cue, left, lex) and left.left_edge.i == cue.sent.start:
-        return _trim(doc, left.left_edge.i, left.right_edge.i + 1)
+        return trim(doc, left.left_edge.i, left.right_edge.i + 1)
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.
     head = cue.head
@@ -423,8 +425,8 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                 if closed and head.right_edge.i >= after:
                     tail = _cut_trailing_participle(doc, head, after, head.right_edge.i + 1)
                     if tail - after >= 3:
-                        return _trim(doc, _after_colon(doc, start, comma), tail)
-                return _trim(doc, _after_colon(doc, start, comma), comma)
+                        return trim(doc, after_colon(doc, start, comma), tail)
+                return trim(doc, after_colon(doc, start, comma), comma)
         else:
             # "In the long run, many economists say, this effect could ...":
             # the attribution is a parenthesis inside what it reports; the
@@ -449,7 +451,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                 subjects = sorted((c for c in cue.lefts if lex.has_dep(c, "active_subject")), key=lambda c: c.i)
                 if len(subjects) > 1 and doc[subjects[0].right_edge.i + 1].is_punct and not quoted:
                     start = subjects[0].left_edge.i
-                return _trim(doc, start, end)
+                return trim(doc, start, end)
     return _as_frame_content(cue, lex)
 
 
@@ -485,7 +487,6 @@ def _says_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:
 # on Saturday in an interview"); any other ("spoke about", "called for")
 # carries a statement of its own.
 _FRAME_PREPS = {"on", "in", "at", "during", "after", "before"}
-_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -501,7 +502,7 @@ def _closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None
     # Not a cue inside a relative clause or coordinated after another verb:
     # its own statement, if any, is elsewhere.
-    if cue.dep_ not in ("ROOT", "advcl", "ccomp") or cue.tag_ not in _FINITE_TAGS:
+    if cue.dep_ not in ("ROOT", "advcl", "ccomp") or cue.tag_ not in FINITE_TAGS:
         return None
     comma = subj.left_edge.i - 1
     if doc[comma].text != "," or any(t.dep_ not in ("advmod", "aux") for t in doc[subj.right_edge.i + 1:cue.i]):
@@ -511,14 +512,14 @@ def _closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None
     if any(not (t.is_punct or t.is_space) for t in doc[cue.right_edge.i + 1:cue.sent.end]):
         return None
-    start = _after_colon(doc, cue.sent.start, comma)
+    start = after_colon(doc, cue.sent.start, comma)
     if any(t.is_space and "\n" in t.text for t in doc[start:comma]):
         return None
     span = doc[start:comma]
     # A clause of its own, not a description of the speaker ("An
     # ultraconservative who is often at odds with ..., Black marveled")
     # nor a report of its own ("“...,” said Robin Maynard, half joking").
-    if not any(t.tag_ in _FINITE_TAGS for t in span) or not any(
+    if not any(t.tag_ in FINITE_TAGS for t in span) or not any(
             t.pos_ in ("VERB", "AUX") and not lex.has_dep(t, "relative_clause") and any(lex.has_dep(c, "subject") for c in t.children)
             for t in span) or any(_own_report(t, lex) for t in span):
         return None
@@ -526,7 +527,7 @@ def _closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     # a verb ("But while ...", "After suggesting ...", "Asked whether ...").
     if span[0].pos_ in ("CCONJ", "SCONJ", "ADP", "VERB", "AUX") or span[0].dep_ == "mark":
         return None
-    return _trim(doc, start, comma)
+    return trim(doc, start, comma)
 
 
 def _goes_on_after(cue: Token, lex: Lexicon) -> int:
@@ -635,7 +636,7 @@ def _as_frame_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         start, end = right + 1, head.right_edge.i + 1
     else:
         start, end = head.left_edge.i, left
-    start, end = _trim(doc, start, end)
+    start, end = trim(doc, start, end)
     # Within one paragraph: the break that ends the sentence's own
     # paragraph is no part of it.
     if any(doc[k].is_space and "\n" in doc[k].text for k in range(start, end)):
@@ -702,7 +703,7 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None
     if any(lex.has_dep(c, "object") and c.left_edge.i == i for c in cue.children):
         return None
-    return _trim(doc, i, end)
+    return trim(doc, i, end)
 
 
 def _complementizer_on_frame(tok: Token, lex: Lexicon) -> bool:
@@ -751,7 +752,7 @@ def prep_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             if obj is not None and not _is_time(obj):
                 start, end = _subtree_range(obj)
                 end = _cut_nested(cue.doc, obj, start, end, lex)
-                return _trim(cue.doc, start, end)
+                return trim(cue.doc, start, end)
     # "speaks at length about his view", "talked to reporters about the
     # race": the parse hung "about" on the noun of the frame before it.
     # Not another preposition ("spoke on condition of anonymity"), nor past
@@ -765,12 +766,12 @@ def prep_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         obj = next((c for c in prep.children if lex.has_dep(c, "prep_object") or c.dep_ == "pcomp"), None) if prep is not None else None
         if obj is not None and not _is_time(obj):
             start, end = _subtree_range(obj)
-            return _trim(cue.doc, start, _cut_nested(cue.doc, obj, start, end, lex))
+            return trim(cue.doc, start, _cut_nested(cue.doc, obj, start, end, lex))
     # UD: the preposition is a case marker under its noun (obl).
     for child in cue.rights:
         if any(g.dep_ == "case" and (lemma, g.lower_) in lex.prep_cues for g in child.children):
             start, end = _subtree_range(child)
-            return _trim(cue.doc, start + 1, end)
+            return trim(cue.doc, start + 1, end)
     return None
 
 
@@ -801,7 +802,7 @@ def passive_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if agent is None and (can_speak(subj, lex) or any(lex.has_dep(c, "negation") or lex.has_dep(c, "mark") for c in cue.children)
                           or any(c.lower_ == "no" for c in subj.children)):
         return None
-    return _trim(cue.doc, *_subtree_range(subj))
+    return trim(cue.doc, *_subtree_range(subj))
 
 
 def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -821,12 +822,12 @@ def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         # "in what officials describe as ...": the object is a fronted
         # relative pronoun; the content is the "as" phrase.
         if as_phrase is not None:
-            return _trim(doc, as_phrase.i + 1, _extend_tail(cue, _phrase_end(as_phrase)))
+            return trim(doc, as_phrase.i + 1, _extend_tail(cue, _phrase_end(as_phrase)))
         return None
     if _is_time(obj):
         return None
     if obj.lower_ in WH_WORDS and as_phrase is not None:
-        return _trim(doc, as_phrase.i + 1, _extend_tail(cue, _phrase_end(as_phrase)))
+        return trim(doc, as_phrase.i + 1, _extend_tail(cue, _phrase_end(as_phrase)))
     if obj.pos_ == "PRON" and not complements and as_phrase is None and not any(
             lex.has_dep(c, "preposition") and c.lower_ in _OBJECT_TAIL_PREPS and c.i > obj.i for c in cue.rights):
         return None  # "denied it"; but "accused him of sexism" says what of him
@@ -856,7 +857,7 @@ def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     # "described the plan as “reckless” in a video posted on YouTube":
     # where it was said, wherever the parse hung it, is not what was said.
     end = next((t.i for t in doc[start + 1:end] if is_channel(t, lex) and t.right_edge.i + 1 >= end), end)
-    return _trim(doc, start, end)
+    return trim(doc, start, end)
 
 
 def is_channel(tok: Token, lex: Lexicon) -> bool:
@@ -1485,7 +1486,7 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             continue
         if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
             child.dep_ in ("advcl", "punct", "parataxis") and child.i > head.i
-        ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG" or child.tag_ in _FINITE_TAGS)):
+        ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG" or child.tag_ in FINITE_TAGS)):
             # A finite verb is no modifier of the noun, whatever the parse
             # says: "The senator called upon the council to ..." is the
             # speaker and the cue.
@@ -1527,9 +1528,6 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     return doc[s:e]
 
 
-_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-
-
 def _names_description(head: Token, appositive: Token, lex: Lexicon) -> bool:
     """"One of the men, Jessie Elkins, 70, said", "The head of the PAC,
     Mike Murphy, praised": the name after a description is who speaks, and
@@ -1540,127 +1538,6 @@ def _names_description(head: Token, appositive: Token, lex: Lexicon) -> bool:
         and appositive.i > head.i
 
 
-def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
-    """"according to X, ..." with ``tok`` the word "according"."""
-    if tok.lower_ != "according":
-        return None
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is None or nxt.lower_ != "to":
-        return None
-    obj = next((c for c in nxt.children if lex.has_dep(c, "prep_object")), None)
-    phrase_start = tok.i
-    phrase_end = max(tok.right_edge.i, nxt.right_edge.i) + 1
-    if obj is not None:
-        # "According to a study by Pew ..., voters ...": the parse may hang
-        # the statement on "according" too; the phrase ends at the comma.
-        comma = next((k for k in range(nxt.right_edge.i + 1, phrase_end) if doc[k].text in ",;:—–"), None)
-        phrase_end = comma if comma is not None else phrase_end
-    if obj is None:
-        obj = next((c for c in tok.children if lex.has_dep(c, "prep_object")), None)
-    if obj is None and tok.dep_ == "case":
-        obj = tok.head  # UD: "according" is a case marker of the source
-    speaker = mention_span(obj, lex) if obj is not None else None
-    if obj is not None:
-        phrase_end = max(phrase_end, obj.right_edge.i + 1)
-    sent = tok.sent
-    # The content is the rest of the sentence around the phrase: the side
-    # with a finite verb ("Trump is lagging by nine points, according to
-    # the average - despite winning ..."), else the longer.
-    finite_before, finite_after = (any(t.tag_ in _FINITE_TAGS for t in doc[a:b])
-                                   for a, b in ((sent.start, phrase_start), (phrase_end, sent.end)))
-    if finite_before != finite_after:
-        content_before = finite_before
-    else:
-        content_before = phrase_start - sent.start > sent.end - phrase_end
-    first_after = next((t for t in doc[phrase_end:sent.end] if t.is_alpha), None)
-    if finite_before and (_continues_before(doc, phrase_end, sent.end, lex) or (
-            first_after is not None and doc[phrase_end].text == "," and first_after.tag_ == "VBG")):
-        # "Trump leads by 15 points in Indiana, according to the poll, and
-        # has a small lead in Ohio", "Verizon has struck a deal, according to
-        # the Labor Department, taking a step toward ...": what follows only
-        # carries on the clause before the phrase, or is the writer's next
-        # point.
-        content_before = True
-    opener = next((t for t in reversed(doc[sent.start:phrase_start]) if not (t.is_punct or t.is_space)), None)
-    if finite_after and opener is not None and (opener.dep_ in ("mark", "cc") or opener.lower_ == "that"):
-        # "..., because, according to Trump, the media would call him a
-        # chicken": the phrase opens the clause it reports.
-        content_before = False
-    if content_before:
-        start, end = _after_colon(doc, sent.start, phrase_start), phrase_start
-        start = _relative_after_report(doc, start, end, lex)
-    else:
-        start, end = phrase_end, sent.end
-    inside = _parenthesis_around(doc, sent, phrase_start, phrase_end)
-    if inside is not None:
-        # "states like Iowa (93 percent of voters there were white,
-        # according to exit polls)": the phrase reports only what the
-        # parenthesis holds.
-        if phrase_start - inside[0] >= inside[1] - phrase_end:
-            start, end = _after_colon(doc, inside[0], phrase_start), phrase_start
-        else:
-            start, end = phrase_end, inside[1]
-    before = [t for t in doc[sent.start:phrase_start] if t.is_alpha]
-    after = [t for t in doc[phrase_end:sent.end] if t.is_alpha]
-    if len(before) >= 2 and len(after) >= 2 and doc[phrase_start - 1].is_punct and doc[phrase_end].is_punct and (
-            not any(t.pos_ in ("VERB", "AUX") for t in before)) and any(t.pos_ in ("VERB", "AUX") for t in after):
-        # "Most voters - 63 percent, according to the survey - still
-        # believe ...": the phrase interrupts one statement, whose subject
-        # stands before it and its verb after.
-        start, end = sent.start, sent.end
-    start, end = _trim(doc, start, end)
-    words = [t for t in doc[sent.start:phrase_start] if not (t.is_punct or t.is_space)]
-    if content_before and len(words) == 2 and words[0].lower_ in DEMONSTRATIVES and (
-            words[1].lemma_ == "be" or words[1].lower_ in ("’s", "'s")):
-        # "That’s according to early results of exit polls": the pronoun
-        # stands for the statement before.
-        return Report(cue=[tok, nxt], content=(words[0].i, words[0].i + 1), speaker=speaker)
-    if end - start < 3:
-        return None
-    return Report(cue=[tok, nxt], content=(start, end), speaker=speaker)
-
-
-def _parenthesis_around(doc: Doc, sent: Span, start: int, end: int) -> Optional[tuple[int, int]]:
-    """The inside of the parentheses that enclose tokens [start, end) in
-    the sentence, if any."""
-    opening = next((t for t in reversed(doc[sent.start:start]) if t.text in "()"), None)
-    closing = next((t for t in doc[end:sent.end] if t.text in "()"), None)
-    if opening is None or closing is None or opening.text != "(" or closing.text != ")":
-        return None
-    return opening.i + 1, closing.i
-
-
-def _relative_after_report(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
-    """Where a statement closed by "according to X" starts: "Weaver says it
-    is proof the candidate can close the gap in delegates, which stood at
-    263, according to the AP" — after a report of its own, the source
-    vouches only for the comma-led relative clause that ends the sentence."""
-    stop = end
-    while stop > start and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
-        stop -= 1
-    for k in range(start + 1, stop):
-        tok = doc[k]
-        if doc[k - 1].text != ",":
-            continue
-        clause = tok if tok.dep_ == "relcl" else (tok.head if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" else None)
-        if clause is not None and clause.left_edge.i == k and clause.right_edge.i >= stop - 1 and any(
-                is_speech_verb(t, lex) for t in doc[start:k]):
-            return k
-    return start
-
-
-def _continues_before(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """The words after an "according to" phrase open with a coordinator or
-    an aside's subordinator ("and has ...", "although very few ...")."""
-    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
-    if not words:
-        return False
-    first = words[0]
-    two = " ".join(t.lower_ for t in words[:2])
-    return (first.pos_ == "CCONJ" and first.dep_ == "cc") or first.lower_ in lex.aside_marks or two in lex.aside_marks
-
-
 def hearsay_report(adverb: Token, lex: Lexicon) -> Optional[Report]:
     """"The FBI is reportedly making arrangements to interview Clinton": a
     hearsay adverb on a finite clause with a subject reports that clause,
@@ -1669,7 +1546,7 @@ def hearsay_report(adverb: Token, lex: Lexicon) -> Optional[Report]:
     verb = adverb.head
     if adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or is_negated(verb, lex):
         return None
-    if not (verb.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS and lex.has_dep(c, "aux") for c in verb.children)):
+    if not (verb.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS and lex.has_dep(c, "aux") for c in verb.children)):
         return None
     subj = next((c for c in verb.lefts if lex.has_dep(c, "subject")), None)
     if subj is None and not lex.has_dep(verb, "conjunct"):
@@ -1685,7 +1562,7 @@ def hearsay_report(adverb: Token, lex: Lexicon) -> Optional[Report]:
     # has its own cue (and speaker).
     if any(is_speech_verb(t, lex) for t in doc[start:end]):
         return None
-    return Report(cue=[adverb], content=_trim(doc, start, end), speaker=None)
+    return Report(cue=[adverb], content=trim(doc, start, end), speaker=None)
 
 
 def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
@@ -1711,7 +1588,7 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
     elif _relative_that(clause, lex):
         return None
     start, end = _subtree_range(clause)
-    start, end = _trim(noun.doc, start, _cut_nested(noun.doc, clause, start, end, lex))
+    start, end = trim(noun.doc, start, _cut_nested(noun.doc, clause, start, end, lex))
     if end - start < 3:
         return None
     verb = noun.head.head if lex.has_dep(noun, "prep_object") and lex.has_dep(noun.head, "preposition") else None
@@ -1784,7 +1661,7 @@ def _infinitive_range(xcomp: Optional[Token], lex: Lexicon) -> Optional[tuple[in
     if xcomp is None:
         return None
     start, end = _subtree_range(xcomp)
-    return _trim(xcomp.doc, start, _cut_nested(xcomp.doc, xcomp, start, end, lex))
+    return trim(xcomp.doc, start, _cut_nested(xcomp.doc, xcomp, start, end, lex))
 
 
 def _infinitive(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -1816,7 +1693,7 @@ def _said_noun(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         obj = next((c for c in cue.rights if not c.is_punct), None)
         if obj is None or obj.lower_ not in lex.pro_statements:
             return None
-    return _trim(cue.doc, *_subtree_range(obj))
+    return trim(cue.doc, *_subtree_range(obj))
 
 
 def _labels_line(cue: Token, lex: Lexicon) -> bool:
