@@ -104,8 +104,15 @@ def _not_yet(tok: Token) -> bool:
     return tok.i < tok.head.i or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
 
 
+# Quotation marks as the tokenizer leaves them; the double ones are never
+# an apostrophe ("Jersey’s").
+_QUOTE_MARKS = {"“", "”", '"', "''", "``", "‘", "’", "«", "»"}
+_DOUBLE_MARKS = _QUOTE_MARKS - {"‘", "’"}
+_OPENING_MARKS = {"“", '"', "``", "«"}
+
+
 def is_quote_mark(tok: Token) -> bool:
-    return tok.text in ("“", "”", '"', "''", "``", "‘", "’", "«", "»") or tok.tag_ in ("''", "``")
+    return tok.text in _QUOTE_MARKS or tok.tag_ in ("''", "``")
 
 
 def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
@@ -1032,11 +1039,6 @@ def _name_taken_for_modal(verb: Token) -> Optional[Token]:
     inside the sentence for a modal, which a past form never follows."""
     return next((c for c in verb.lefts if c.i == verb.i - 1 and c.tag_ == "MD" and c.is_title and c.i > c.sent.start
                  and verb.tag_ in ("VBD", "VBN")), None)
-
-
-# Quotation marks that are never an apostrophe ("Jersey’s").
-_DOUBLE_MARKS = {"“", "”", '"', "''", "``", "«", "»"}
-_OPENING_MARKS = {"“", '"', "``", "«"}
 
 
 def _reporter_before(cue: Token, opening: Token, lex: Lexicon) -> Optional[Token]:
