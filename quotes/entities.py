@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
@@ -40,6 +40,10 @@ class Entity:
     role: Optional[str] = None
     affiliation: Optional[str] = None
     gender: Optional[str] = None
+    # What the text calls an organisation ("Renfe, the national rail
+    # operator"; "the club CD Benimàmet"), so that "the operator" or "the
+    # club" later finds it though its name does not hold the word.
+    descriptions: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -241,7 +245,21 @@ class EntityIndex:
             entity = Entity(name=name, kind="organization")
             self.entities.append(entity)
             self._orgs[key] = entity
+        entity.descriptions.update(self._descriptions(ent, start))
         self.mentions.append(_Mention(ent.start, ent.end, entity, ent.root.dep_ in self.lex.dependencies["subject"]))
+
+    def _descriptions(self, ent: Span, start: int) -> set[str]:
+        """The organisation nouns standing in apposition to a name or just
+        before it: "Alpes Rail, the operator of ...", "The operator, Lumen
+        Transports", "the dockworkers' union SEAL"."""
+        lex = self.lex
+        root = ent.root
+        nouns = [c for c in root.children if lex.has_dep(c, "appositive")]
+        if lex.has_dep(root, "appositive"):
+            nouns.append(root.head)
+        if start > 0 and self.doc[start - 1].is_lower:
+            nouns.append(self.doc[start - 1])
+        return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in lex.org_nouns}
 
     def _pre_name_run(self, ent: Span) -> list[Token]:
         """Words before a name that belong to its title: "U.S. Secretary of
@@ -431,7 +449,10 @@ class EntityIndex:
             for child in head.children:
                 if self.lex.has_dep(child, "appositive"):
                     m = self._mention_at(self.doc[child.left_edge.i:child.right_edge.i + 1])
-                    if m is not None and m.entity.kind == "person":
+                    # "the Iraqi activist group Mosul Eye": an organisation
+                    # noun's name is the organisation.
+                    if m is not None and (m.entity.kind == "person" or (
+                            m.entity.kind == "organization" and head.lemma_.lower() in lex.org_nouns)):
                         found = m
                         break
         if found is not None:
@@ -522,7 +543,7 @@ class EntityIndex:
         # "the ministry", "the company": the latest organisation of that kind.
         if definite and (word in lex.org_nouns or lemma in lex.org_nouns) and not any(
                 t.pos_ == "PROPN" and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == "-") for t in mention):
-            ent = self._before(mention.start, lambda e: e.kind == "organization" and word in e.name.lower())
+            ent = self._before(mention.start, lambda e: e.kind == "organization" and (word in e.name.lower() or lemma in e.descriptions))
             ent = ent or self._main_org_before(mention.start, recent_speakers)
             if ent is not None:
                 return Resolution(ent.name, "organization", None, None, True, ent)

@@ -10,7 +10,7 @@ spans so far and returns them corrected; the word lists they read are in
 from __future__ import annotations
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
 from .scan import positions, positions_where, word_ids
@@ -21,7 +21,8 @@ def repaired_entities(doc: Doc, lex: Lexicon, text: str) -> list[Span]:
     spans = _split_and_relabel(doc, lex, [e for e in doc.ents if not _in_headline(e, text)])
     spans = _with_titled_names(doc, lex, spans)
     spans = _with_given_names(doc, lex, spans)
-    return _organisations_named_as_people(doc, lex, spans)
+    spans = _organisations_named_as_people(doc, lex, spans)
+    return _described_organisations(doc, lex, spans)
 
 
 def _in_headline(ent: Span, text: str) -> bool:
@@ -149,3 +150,59 @@ def _organisations_named_as_people(doc: Doc, lex: Lexicon, spans: list[Span]) ->
             e = Span(doc, e.start, e.end, label="ORG")
         out.append(e)
     return out
+
+
+def _name_run(head: Token) -> tuple[int, int]:
+    """The capitalised proper nouns around ``head`` ("CD Benimàmet"), with
+    the prepositions inside a name ("March for Bernie at DNC")."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i == head.i:
+        start -= 1
+    end = head.i + 1
+    tail = doc[end:head.right_edge.i + 1]
+    if len(tail) and tail[-1].pos_ == "PROPN" and all(
+            (t.pos_ == "PROPN" and t.text[:1].isupper()) or (t.pos_ == "ADP" and t.is_lower) for t in tail):
+        end = head.right_edge.i + 1
+    return start, end
+
+
+def _described_organisations(doc: Doc, lex: Lexicon, spans: list[Span]) -> list[Span]:
+    """A name the text describes with an organisation noun is an
+    organisation, whatever the NER made of it: "Rijkswaterstaat, the agency
+    that ...", "Alpes Rail, the operator of ..." (tagged a work of art),
+    "the amateur football club CD Benimàmet" (tagged a person)."""
+    found = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not tok.is_lower or tok.lemma_ not in lex.org_nouns:
+            continue
+        if lex.has_dep(tok, "appositive"):
+            name = tok.head  # "Renfe, the national rail operator"
+        elif tok.dep_ == "compound" and tok.head.i > tok.i:
+            name = tok.head  # "the football club CD Benimàmet"
+        else:
+            name = next((c for c in tok.children if lex.has_dep(c, "appositive")), None)  # "The operator, Lumen Transports"
+        if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
+            continue
+        start, end = _name_run(name)
+        if tok.dep_ == "compound" and start <= tok.i:
+            start = tok.i + 1
+        if start < end and not lex.country(doc[start:end].text):
+            definite = any(c.lower_ == "the" or lex.has_dep(c, "possessive") for c in tok.children)
+            found.append((start, end, tok.lemma_ not in lex.people_org_nouns, definite))
+    if not found:
+        return spans
+    out = list(spans)
+    for start, end, not_a_person, definite in found:
+        overlapping = [e for e in out if e.start < end and start < e.end]
+        # The NER takes many an unknown name for a person's or a place's; an
+        # honorific or a given name says it is a person. A place is an
+        # organisation only as "the" one of its kind ("Liscont, the
+        # terminal's main operator"): "flood-ravaged Louisiana, a Baton
+        # Rouge newspaper" is a misparse.
+        person = doc[start].text in lex.first_names or doc[start].lower_.rstrip(".") in lex.honorifics
+        if any((e.label_ == "PERSON" and (person or not not_a_person)) or (e.label_ == "GPE" and not definite)
+               or e.start < start or e.end > end for e in overlapping):
+            continue
+        out = [e for e in out if e not in overlapping] + [Span(doc, start, end, label="ORG")]
+    return sorted(out, key=lambda e: e.start)

@@ -76,6 +76,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     media_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    people_org_nouns: frozenset[str]
     place_nouns: frozenset[str]
     org_name_words: frozenset[str]
     place_roles: frozenset[str]
@@ -198,6 +199,7 @@ def _load(folder: str) -> Lexicon:
         group_nouns=_words(d / "group_nouns.txt"),
         media_nouns=_words(d / "media_nouns.txt"),
         org_nouns=_words(d / "org_nouns.txt"),
+        people_org_nouns=_words(d / "people_org_nouns.txt"),
         place_nouns=_words(d / "place_nouns.txt"),
         org_name_words=_words(d / "org_name_words.txt"),
         place_roles=_words(d / "place_roles.txt"),

@@ -236,3 +236,21 @@ def test_a_name_in_apposition_to_a_capitalised_title_is_the_speaker(extractor):
 def test_and_inside_a_description_joins_two_posts_or_one_field(extractor, text, role, affiliation):
     ((_, _, got_role, got_affiliation),) = speakers(extractor, text)
     assert (got_role, got_affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize("text, name", [
+    # The NER misses one name and takes the other for a person's; the
+    # apposition says what they are, and no later organisation wins.
+    ("Rijnland Water, the agency that manages the dykes, has run the pumps since 1997. "
+     "The Hague city council said it would pay. The agency said the work would begin in 2027.", "Rijnland Water"),
+    ("The weather service said more rain was coming. Across town, the amateur football club CD Ribarroja "
+     "opened its clubhouse to families. The club posted on Instagram that it had taken in 80 people.", "CD Ribarroja"),
+])
+def test_the_organisation_a_description_named_is_found_again_by_it(extractor, text, name):
+    assert speakers(extractor, text)[-1][:2] == (name, "organization")
+
+
+
+def test_an_organisation_nouns_name_in_apposition_is_the_speakers_name(extractor):
+    text = "According to the Syrian monitoring group Raqqa Watch, at least 30 people were killed."
+    assert speakers(extractor, text)[0][:2] == ("Raqqa Watch", "organization")
