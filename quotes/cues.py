@@ -458,8 +458,26 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                 subjects = sorted((c for c in cue.lefts if lex.has_dep(c, "active_subject")), key=lambda c: c.i)
                 if len(subjects) > 1 and doc[subjects[0].right_edge.i + 1].is_punct and not quoted:
                     start = subjects[0].left_edge.i
+                fronted = _fronted_on_parenthesis(cue, lex)
+                if fronted is not None and not quoted:
+                    start = min(start, fronted)
                 return trim(doc, start, end)
     return _as_frame_content(cue, lex)
+
+
+def _fronted_on_parenthesis(cue: Token, lex: Lexicon) -> Optional[int]:
+    """"At times last year, people close to him said, the mere mention of her
+    name could make him fume": a phrase that opens the sentence, set off by
+    a comma, before an attribution set inside the statement is the
+    statement's, though the parse hung it on the cue. Where it starts."""
+    doc = cue.doc
+    if not any(lex.has_dep(c, "active_subject") for c in cue.lefts):
+        return None  # an inverted speaker ("said Marcia Smith") is followed by what describes it
+    for child in cue.lefts:
+        if child.dep_ in ("prep", "advcl", "advmod", "npadvmod") and child.left_edge.i == cue.sent.start \
+                and doc[child.right_edge.i + 1].text == ",":
+            return child.left_edge.i
+    return None
 
 
 def _says_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:

@@ -329,6 +329,22 @@ def test_parenthetical_cue_after_the_start_of_its_statement(extractor, text, cue
     assert found == [("indirect", content)]
 
 
+@pytest.mark.parametrize("text, content", [
+    # A phrase that opens the sentence before the parenthesis is the
+    # statement's, though the parse hangs it on the cue.
+    ("At times last year, people close to the vice president said, the mere mention of her name could make him fume.",
+     "At times last year, people close to the vice president said, the mere mention of her name could make him fume"),
+    ("After the court approved the law six years ago, Hebert said, most state laws were thought to be safe from challenge.",
+     "After the court approved the law six years ago, Hebert said, most state laws were thought to be safe from challenge"),
+    # Not across an inverted speaker, whose description follows it.
+    ("Rather than seeing the tax burden rise further, said Marcia Smith, senior vice president for sustainability, "
+     "Teck wants the gap narrowed.", "Teck wants the gap narrowed"),
+])
+def test_phrase_fronted_before_a_parenthetical_cue(extractor, text, content):
+    q = one(extractor, text)
+    assert (q.type, q.text) == ("indirect", content)
+
+
 def test_parenthetical_cue_before_a_quotation_is_a_direct_quote(extractor):
     text = "For Cruz, Blackwell wrote “has always defended these principles.”"
     quotes = extractor.extract(text)
