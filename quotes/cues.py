@@ -471,8 +471,6 @@ def _fronted_on_parenthesis(cue: Token, lex: Lexicon) -> Optional[int]:
     a comma, before an attribution set inside the statement is the
     statement's, though the parse hung it on the cue. Where it starts."""
     doc = cue.doc
-    if not any(lex.has_dep(c, "active_subject") for c in cue.lefts):
-        return None  # an inverted speaker ("said Marcia Smith") is followed by what describes it
     for child in cue.lefts:
         if child.dep_ in ("prep", "advcl", "advmod", "npadvmod") and child.left_edge.i == cue.sent.start \
                 and doc[child.right_edge.i + 1].text == ",":
@@ -1746,8 +1744,11 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
         content = None  # "said ... »": the parse hung a lone quotation mark on the cue
     subj = subject_of(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None
-    if content is not None and speaker is not None and cue.i < speaker.start and content[0] <= speaker.start < content[1]:
+    if content is not None and speaker is not None and content[0] > cue.i and content[0] <= speaker.start < content[1]:
         # "“...,” said Cruz, who had introduced them": the clause after an
         # inverted speaker describes the speaker; nothing else is reported.
+        # (A statement that starts before the cue holds it and its speaker
+        # as a parenthesis: "The paradox of Nancy, says Carl Anthony, ...,
+        # is that ...".)
         content = None
     return Report(cue=[cue], content=content, speaker=speaker)

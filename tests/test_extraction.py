@@ -336,13 +336,20 @@ def test_parenthetical_cue_after_the_start_of_its_statement(extractor, text, cue
      "At times last year, people close to the vice president said, the mere mention of her name could make him fume"),
     ("After the court approved the law six years ago, Hebert said, most state laws were thought to be safe from challenge.",
      "After the court approved the law six years ago, Hebert said, most state laws were thought to be safe from challenge"),
-    # Not across an inverted speaker, whose description follows it.
+    # An inverted speaker and its description are part of the parenthesis.
     ("Rather than seeing the tax burden rise further, said Marcia Smith, senior vice president for sustainability, "
-     "Teck wants the gap narrowed.", "Teck wants the gap narrowed"),
+     "Teck wants the gap narrowed.", "Rather than seeing the tax burden rise further, said Marcia Smith, senior vice "
+     "president for sustainability, Teck wants the gap narrowed"),
 ])
 def test_phrase_fronted_before_a_parenthetical_cue(extractor, text, content):
     q = one(extractor, text)
     assert (q.type, q.text) == ("indirect", content)
+
+
+def test_inverted_speaker_inside_its_statement(extractor):
+    text = "The paradox of Nancy, says Carl Anthony, a historian at the library, is that she was one of the most powerful first ladies of the era."
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == (text[:-1], "Carl Anthony")
 
 
 def test_parenthetical_cue_before_a_quotation_is_a_direct_quote(extractor):
