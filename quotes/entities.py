@@ -259,7 +259,7 @@ class EntityIndex:
             nouns.append(root.head)
         if start > 0 and self.doc[start - 1].is_lower:
             nouns.append(self.doc[start - 1])
-        return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in lex.org_nouns}
+        return {n.lemma_.lower() for n in nouns if n.is_lower and n.lemma_.lower() in lex.org_nouns}
 
     def _pre_name_run(self, ent: Span) -> list[Token]:
         """Words before a name that belong to its title: "U.S. Secretary of
@@ -362,10 +362,11 @@ class EntityIndex:
     def place_before(self, token: int, word: str) -> Optional[str]:
         """What "the country" / "the city" / "the union" means at ``token``:
         the latest place named before it (a country for "country", "nation",
-        "state"), or the latest organisation with that word in its name."""
+        "state"), or the latest organisation with that word in its name or
+        described by it ("the dockworkers' union SEAL")."""
         if word in self.lex.org_nouns:
             named = [m.entity for m in self.mentions if m.start < token and m.entity.kind == "organization"]
-            hit = next((e for e in reversed(named) if word in e.name.lower()), None)
+            hit = next((e for e in reversed(named) if word in e.name.lower() or word in e.descriptions), None)
             if hit is None and word not in ("country", "nation", "state", "city", "region"):
                 # "Precious Lungu, the group's chair" after "Zambia Election
                 # Watch": the organisation just named.

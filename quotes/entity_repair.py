@@ -174,7 +174,8 @@ def _described_organisations(doc: Doc, lex: Lexicon, spans: list[Span]) -> list[
     "the amateur football club CD Benimàmet" (tagged a person)."""
     found = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or not tok.is_lower or tok.lemma_ not in lex.org_nouns:
+        # A lowercase noun, whatever its tag ("the dockworkers’ union SEAL" has a PROPN "union").
+        if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_lower or tok.lemma_ not in lex.org_nouns:
             continue
         if lex.has_dep(tok, "appositive"):
             name = tok.head  # "Renfe, the national rail operator"

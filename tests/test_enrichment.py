@@ -254,3 +254,10 @@ def test_the_organisation_a_description_named_is_found_again_by_it(extractor, te
 def test_an_organisation_nouns_name_in_apposition_is_the_speakers_name(extractor):
     text = "According to the Syrian monitoring group Raqqa Watch, at least 30 people were killed."
     assert speakers(extractor, text)[0][:2] == ("Raqqa Watch", "organization")
+
+
+def test_the_unions_officer_belongs_to_the_union_a_description_named(extractor):
+    # Not the organisation named last, which is no union.
+    text = ("The strike was called by the teachers’ union KNUT after talks with the Ministry of Education "
+            "broke down. “We will not back down,” said Amos Wekesa, the union’s general secretary.")
+    assert speakers(extractor, text)[-1] == ("Amos Wekesa", "person", "general secretary", "KNUT")
