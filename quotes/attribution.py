@@ -25,6 +25,7 @@ from .records import Quote, Span as CharSpan, Speaker
 from .scan import positions, positions_where, word_ids
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_LINE = re.compile(r"[^\n]+")
 # "Name: statement" alone on a line (headlines, transcripts).
 # A no-break space may follow the colon ("McDonald:\xa0“...").
 _SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t\xa0]*[“\"]))"
@@ -945,6 +946,22 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _note_opening(paragraph: str) -> str:
+    return " ".join(paragraph.replace("’", "'").replace("\xa0", " ").split()).lower()
+
+
+def outlet_notes(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The lines that are the outlet's note on its article ("Editor's note:
+    ...", "Correction: ...", "This story has been updated ..."): what they
+    report is not news the article reports."""
+    notes = []
+    for m in _LINE.finditer(text):
+        opening = _note_opening(m.group()[:60])
+        if any(opening.startswith(n) and not opening[len(n):len(n) + 1].isalnum() for n in lex.outlet_notes):
+            notes.append(m.span())
+    return notes
+
+
 def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None = None, keep_unattributed: bool = False,
                 text: Optional[str] = None) -> list[Quote]:
     from .enrich import enrich
@@ -953,6 +970,9 @@ def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None 
     # Found once: enrichment marks the names said inside quotations.
     quotations = find_quotations(text)
     candidates = find_candidates(doc, lex, keep_unattributed, text, quotations)
+    notes = outlet_notes(text, lex)
+    if notes:
+        candidates = [c for c in candidates if not any(a <= c.start < b for a, b in notes)]
     records = []
     sent_starts = [s.start_char for s in doc.sents]
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]

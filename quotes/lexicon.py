@@ -68,6 +68,7 @@ class Lexicon:
     speech_nouns: frozenset[str]
     reply_nouns: frozenset[str]
     not_speakers: frozenset[str]
+    outlet_notes: tuple[str, ...]
     particle_cues: frozenset[tuple[str, str]]
     organisation_roles: frozenset[str]
     role_organisations: dict[str, tuple[str, ...]]
@@ -189,6 +190,7 @@ def _load(folder: str) -> Lexicon:
         speech_nouns=_words(d / "speech_nouns.txt"),
         reply_nouns=_words(d / "reply_nouns.txt"),
         not_speakers=_words(d / "not_speakers.txt"),
+        outlet_notes=tuple(sorted(_words(d / "outlet_notes.txt"))),
         particle_cues=frozenset((v.lower(), w.lower()) for v, w in _table(d / "particle_cues.tsv")),
         organisation_roles=_words(d / "organisation_roles.txt"),
         role_organisations={role.lower(): tuple(w.strip().lower() for w in words.split(",")) for role, words in _table(d / "role_organisations.tsv")},

@@ -1772,3 +1772,13 @@ def test_an_invisible_direction_mark_before_a_reversed_opening_mark_still_opens_
 def test_a_statement_noun_keeps_its_that_clause_across_a_time_or_adverb(extractor, text, content, cue):
     [q] = extractor.extract(text)
     assert (q.text, q.cue.text) == (content, cue)
+
+
+@pytest.mark.parametrize("note", [
+    "Editor’s note: Donald Trump is a serial liar who has repeatedly pledged to ban all Muslims from entering the U.S.",
+    "Correction: An earlier version of this story said that Wynn intended to become a delegate.",
+    "This story has been updated to note that Carson posted the syllabus on his Facebook page.",
+])
+def test_the_outlets_note_on_its_article_reports_nothing(extractor, note):
+    text = f"Smith said the plan would fail.\n{note}"
+    assert [q.text for q in extractor.extract(text)] == ["the plan would fail"]
