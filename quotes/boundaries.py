@@ -29,7 +29,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
-from .cues import CONTENT_TAIL_PREPS, is_aside, is_channel, is_speech_verb, set_off
+from .cues import CONTENT_TAIL_PREPS, finite_after_nonfinite, is_aside, is_channel, is_speech_verb, set_off
 from .lexicon import Lexicon
 
 # Boundaries worth considering: before these punctuation marks ...
@@ -81,7 +81,9 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
     """How far past the rules' end a statement may run.
 
     Never into a report of its own ("said A, and one in four said B";
-    "announced A and said B"), nor past what the rules in ``cues`` keep out
+    "announced A and said B") or into what the speaker did next ("urged
+    the party to unite and tried ...", ``cues.finite_after_nonfinite``),
+    nor past what the rules in ``cues`` keep out
     on purpose: a comma-led participle clause ("confirmed the toll stood at
     eight, revising earlier reports": what the speaker did), "which" clause
     ("would ban the imports, which are made in Asia": the writer's gloss)
@@ -95,6 +97,8 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
         tok = doc[k]
         if is_speech_verb(tok, lex) and (
                 (tok.dep_ == "conj" and tok.head.i == cue.i) or any(lex.has_dep(c, "subject") for c in tok.children)):
+            return max(rule_end, tok.left_edge.i)
+        if finite_after_nonfinite(tok, cue.i + 1, lex):
             return max(rule_end, tok.left_edge.i)
         # A closing quotation mark may stand between: "“... distortion,” describing".
         after_comma = set_off(doc, k, cue.i, ",") is not None

@@ -260,6 +260,8 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon, closi
             # with the session said"): PolNeAR counts the whole once. A
             # quotation in it keeps its own record, with its own speaker.
             cut = tok.left_edge.i  # "... and predicted that ..."
+        elif tok.left_edge.i > start and finite_after_nonfinite(tok, start, lex):
+            cut = tok.left_edge.i
         elif tok.dep_ in ("relcl", "appos", "acl:relcl") and tok.head.i >= start and comma_led and root.pos_ in ("NOUN", "PROPN", "PRON") and not (
                 lex.has_dep(tok, "appositive") and tok.head.pos_ != "PROPN" and any(lex.has_dep(c, "conjunct") for c in tok.children)):
             # An "apposition" with conjuncts of its own is the rest of a list
@@ -286,6 +288,25 @@ def _cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon, closi
             cut -= 1
         return cut
     return end
+
+
+# Verb tags only a finite verb has; a base form after "to ... and" is often
+# mistagged VBP, so that tag counts only on an auxiliary.
+_FINITE = ("VBD", "VBZ", "MD")
+_FINITE_AUX = _FINITE + ("VBP",)
+
+
+def finite_after_nonfinite(tok: Token, start: int, lex: Lexicon) -> bool:
+    """"urged the party to coalesce around them and tried to make the case":
+    a finite verb joined to a statement with no finite verb of its own
+    ("to coalesce") cannot be part of it; it goes on with what the speaker
+    did."""
+    if not (lex.has_dep(tok, "conjunct") and tok.pos_ in ("VERB", "AUX") and start <= tok.head.i < tok.i):
+        return False
+    if any(lex.has_dep(c, "subject") for c in tok.children):
+        return False
+    finite = tok.tag_ in _FINITE or any(c.tag_ in _FINITE_AUX for c in tok.children if lex.has_dep(c, "aux"))
+    return finite and not any(t.tag_ in _FINITE_AUX for t in tok.doc[start:tok.left_edge.i])
 
 
 def _is_coordinator(tok: Token) -> bool:

@@ -1782,3 +1782,10 @@ def test_a_statement_noun_keeps_its_that_clause_across_a_time_or_adverb(extracto
 def test_the_outlets_note_on_its_article_reports_nothing(extractor, note):
     text = f"Smith said the plan would fail.\n{note}"
     assert [q.text for q in extractor.extract(text)] == ["the plan would fail"]
+
+
+def test_a_finite_verb_joined_to_an_infinitive_statement_is_what_the_speaker_did(extractor):
+    text = ("Mr. Rubio and Senator Ted Cruz urged the rest of the party to coalesce around their campaigns "
+            "and tried to make the case that the nominating fight was still in its early stages.")
+    [q] = extractor.extract(text)
+    assert (q.text, q.cue.text) == ("the rest of the party to coalesce around their campaigns", "urged")
