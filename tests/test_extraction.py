@@ -1789,3 +1789,15 @@ def test_a_finite_verb_joined_to_an_infinitive_statement_is_what_the_speaker_did
             "and tried to make the case that the nominating fight was still in its early stages.")
     [q] = extractor.extract(text)
     assert (q.text, q.cue.text) == ("the rest of the party to coalesce around their campaigns", "urged")
+
+
+def test_a_noun_phrase_statement_stops_before_the_speakers_next_verb(extractor):
+    text = ("In a December interview with the Associated Press, Trump questioned Israel's commitment to peace "
+            "and refused to back an undivided Jerusalem as the capital of Israel, a red line for many GOP Israel supporters.")
+    [q] = extractor.extract(text)
+    assert (q.text, q.cue.text) == ("Israel's commitment to peace", "questioned")
+
+
+def test_a_noun_phrase_statement_stops_before_the_speakers_next_verb_after_but(extractor):
+    text = "He blamed the incident on hackers but later fessed up to sending risqué pictures to multiple women."
+    assert [q.text for q in extractor.extract(text)][0] == "the incident on hackers"
