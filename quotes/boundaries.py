@@ -77,14 +77,12 @@ def _opens_aside(tok: Token, lex: Lexicon) -> bool:
     return clause.left_edge.i == tok.i and is_aside(clause, lex)
 
 
-def _limit(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: Lexicon) -> int:
+def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> int:
     """How far past the rules' end a statement may run.
 
     Never into a report of its own ("said A, and one in four said B";
     "announced A and said B") or into what the speaker did next ("urged
-    the party to unite and tried ...", ``cues.finite_after_nonfinite``;
-    "questioned Israel's commitment to peace and refused ..." after a noun
-    phrase),
+    the party to unite and tried ...", ``cues.finite_after_nonfinite``),
     nor past what the rules in ``cues`` keep out
     on purpose: a comma-led participle clause ("confirmed the toll stood at
     eight, revising earlier reports": what the speaker did), "which" clause
@@ -95,11 +93,8 @@ def _limit(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: 
     Facebook page"). The model is free elsewhere: PolNeAR's statements often
     run past words the parse hangs on the cue ("announced a concert in
     support of Sanders")."""
-    thing = _names_thing(doc, start, rule_end)
     for k in range(rule_end, sent_end):
         tok = doc[k]
-        if thing and _speakers_next_act(tok, cue, lex):
-            return max(rule_end, tok.left_edge.i)
         if is_speech_verb(tok, lex) and (
                 (tok.dep_ == "conj" and tok.head.i == cue.i) or any(lex.has_dep(c, "subject") for c in tok.children)):
             return max(rule_end, tok.left_edge.i)
@@ -118,26 +113,11 @@ def _limit(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: 
 
 
 
-def _names_thing(doc: Doc, start: int, end: int) -> bool:
-    """The statement is a noun phrase ("questioned Israel's commitment to
-    peace"), not a clause."""
-    roots = [t for t in doc[start:end] if not start <= t.head.i < end or t.head == t]
-    return len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN", "PRON")
-
-
-def _speakers_next_act(tok: Token, cue: Token, lex: Lexicon) -> bool:
-    """A verb joined to the cue with no subject of its own ("questioned
-    Israel's commitment to peace and refused to back ..."): what the
-    speaker did next, which a noun phrase cannot take in."""
-    return (lex.has_dep(tok, "conjunct") and tok.head.i == cue.i and tok.pos_ in ("VERB", "AUX")
-            and not any(lex.has_dep(c, "subject") for c in tok.children))
-
-
 def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: Lexicon) -> list[int]:
     """Token indices where the statement starting at ``start`` may end: the
     rules' end, the last one allowed (see ``_limit``), and every break
     (punctuation, coordinator, clause edge) between."""
-    sent_end = _limit(doc, cue, start, rule_end, sent_end, lex)
+    sent_end = _limit(doc, cue, rule_end, sent_end, lex)
     ends = {rule_end, _trimmed_end(doc, start, sent_end)}
     # "confirmed that efforts are ongoing, with several still trapped": a
     # phrase the rules keep on purpose (``cues._extend_tail``) stays.

@@ -479,24 +479,8 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                 subjects = sorted((c for c in cue.lefts if lex.has_dep(c, "active_subject")), key=lambda c: c.i)
                 if len(subjects) > 1 and doc[subjects[0].right_edge.i + 1].is_punct and not quoted:
                     start = subjects[0].left_edge.i
-                fronted = _fronted_on_parenthesis(cue, lex)
-                if fronted is not None and not quoted:
-                    start = min(start, fronted)
                 return trim(doc, start, end)
     return _as_frame_content(cue, lex)
-
-
-def _fronted_on_parenthesis(cue: Token, lex: Lexicon) -> Optional[int]:
-    """"At times last year, people close to him said, the mere mention of her
-    name could make him fume": a phrase that opens the sentence, set off by
-    a comma, before an attribution set inside the statement is the
-    statement's, though the parse hung it on the cue. Where it starts."""
-    doc = cue.doc
-    for child in cue.lefts:
-        if child.dep_ in ("prep", "advcl", "advmod", "npadvmod") and child.left_edge.i == cue.sent.start \
-                and doc[child.right_edge.i + 1].text == ",":
-            return child.left_edge.i
-    return None
 
 
 def _says_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:
@@ -1765,11 +1749,8 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
         content = None  # "said ... »": the parse hung a lone quotation mark on the cue
     subj = subject_of(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None
-    if content is not None and speaker is not None and content[0] > cue.i and content[0] <= speaker.start < content[1]:
+    if content is not None and speaker is not None and cue.i < speaker.start and content[0] <= speaker.start < content[1]:
         # "“...,” said Cruz, who had introduced them": the clause after an
         # inverted speaker describes the speaker; nothing else is reported.
-        # (A statement that starts before the cue holds it and its speaker
-        # as a parenthesis: "The paradox of Nancy, says Carl Anthony, ...,
-        # is that ...".)
         content = None
     return Report(cue=[cue], content=content, speaker=speaker)
