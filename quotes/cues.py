@@ -1438,6 +1438,9 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
     no subject, the name just before it (past a parenthesis) is one."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
+    described = _described_before(cue, lex)
+    if described is not None:
+        return described
     doc = cue.doc
     i = cue.i - 1
     while i >= 0 and doc[i].pos_ == "ADV" and not _name_like(doc[i]):
@@ -1472,6 +1475,40 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
                 return tok
         return None
     return _name_before(cue, i, lex, strict=False)
+
+
+def _described_before(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"a White House official who spoke anonymously to discuss internal
+    strategy said", "an intelligence source, who was not authorized to
+    speak on the record, told": a relative clause that ends right before a
+    verb the parse left with no subject describes who speaks; its noun."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i > cue.sent.start and (doc[i].text == "," or doc[i].pos_ == "ADV"):
+        i -= 1
+    for clause in (doc[i], *doc[i].ancestors):
+        if clause.i >= cue.i or clause.right_edge.i != i:
+            return None
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue  # "who Beck on Wednesday called": a name taken for the clause's verb
+        who = next((c for c in clause.children if c.lower_ in ("who", "whom")), None)
+        if lex.has_dep(clause, "relative_clause") and clause.head.i < clause.i:
+            noun = clause.head
+        elif who is not None:
+            # "Sanders, meanwhile, who sits at zero such endorsements,
+            # said": the parse made the relative clause the verb's
+            # complement; the noun before "who" is the one it describes.
+            k = who.i - 1
+            while k > cue.sent.start and (doc[k].is_punct or doc[k].pos_ == "ADV"):
+                k -= 1
+            noun = doc[k]
+        else:
+            continue
+        # "who" says the noun is a person, whatever the lexicon knows of it.
+        if noun.pos_ in ("NOUN", "PROPN") and (who is not None or can_speak(noun, lex)):
+            return noun
+        return None
+    return None
 
 
 def _name_before(cue: Token, i: int, lex: Lexicon, strict: bool) -> Optional[Token]:

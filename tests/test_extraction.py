@@ -1766,3 +1766,15 @@ def test_a_finite_verb_joined_to_an_infinitive_statement_is_what_the_speaker_did
             "and tried to make the case that the nominating fight was still in its early stages.")
     [q] = extractor.extract(text)
     assert (q.text, q.cue.text) == ("the rest of the party to coalesce around their campaigns", "urged")
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Although there is no such overlap with Sanders's team, a White House official who spoke anonymously to discuss "
+     "internal strategy said Wednesday, \"Certainly there are discussions between the White House and the campaign.\"",
+     "said", "a White House official"),
+    ("Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about the race.",
+     "said", "Sanders"),
+])
+def test_a_relative_clause_just_before_a_verb_without_subject_describes_its_speaker(extractor, text, cue, speaker):
+    q = next(q for q in extractor.extract(text) if q.cue.text == cue)
+    assert q.speaker is not None and q.speaker.text == speaker
