@@ -993,7 +993,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             climbed = tok.dep_
             # "... a “distortion,” describing", "... the law — saying": the
             # separator may close a quotation, or be a dash.
-            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and set_off(tok.doc, tok.left_edge.i, -1, ",—–") is not None
+            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and set_off(tok.doc, tok.left_edge.i, -1, ",—–-") is not None
             tok = tok.head  # "said ... and added", "..., saying", "likely to say"
             if participle:
                 tok = _outside_embedded(tok, cue, lex)
@@ -1186,11 +1186,20 @@ def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:
     participle that closes the sentence on the last verb of a clause
     embedded in the main one; who does the main verb speaks."""
     while head.right_edge.i == cue.right_edge.i:
-        if lex.has_dep(head, "complement_clause") and (is_speech_verb(head.head, lex) or not any(
+        if lex.has_dep(head, "complement_clause") and (is_speech_verb(head.head, lex) or _finite(head) or not any(
                 lex.has_dep(c, "subject") and can_speak(c, lex) for c in head.children)):
             # Not "remember Carter going on TV, declaring ...": a speaker
-            # inside a clause that reports nothing is the participle's.
+            # inside a gerund clause that reports nothing is the
+            # participle's; but "She was adamant that she and the company
+            # keep the upper hand, telling ...": a finite clause is what
+            # the main subject holds, and that subject goes on speaking
+            # (not "The concern is that ...": a thing holds nothing).
             up = head.head
+            if up.dep_ == "acomp" and _finite(head):
+                up = up.head  # "was certain that ..."
+            if not is_speech_verb(up, lex) and _finite(head) and any(
+                    lex.has_dep(c, "subject") and not can_speak(c, lex) for c in up.children):
+                break
         elif head.dep_ == "acl" and lex.has_dep(head.head, "object"):
             up = head.head.head  # "accusations that ... is violating"
         elif head.dep_ == "pcomp" and head.head.head != head.head:
@@ -1203,6 +1212,12 @@ def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:
             break
         head = up
     return head
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own or a modal: "keep" in "that they
+    keep", "campaign" in "she will not campaign"."""
+    return verb.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _conjunct_of_report(cue: Token, lex: Lexicon) -> Optional[Token]:

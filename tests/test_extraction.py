@@ -1778,3 +1778,13 @@ def test_a_finite_verb_joined_to_an_infinitive_statement_is_what_the_speaker_did
 def test_a_relative_clause_just_before_a_verb_without_subject_describes_its_speaker(extractor, text, cue, speaker):
     q = next(q for q in extractor.extract(text) if q.cue.text == cue)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("She was adamant that she and the company keep the upper hand, telling Keyworth they wouldn't "
+     "\"have to make the first move.\"", "She"),
+    ("The mayor was certain that the council would back down, telling reporters the vote was a formality.", "The mayor"),
+])
+def test_a_participle_after_a_finite_that_clause_is_said_by_the_main_subject(extractor, text, speaker):
+    [q] = extractor.extract(text)
+    assert q.cue.text == "telling" and q.speaker.text == speaker
