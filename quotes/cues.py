@@ -1781,6 +1781,29 @@ def _labels_line(cue: Token, lex: Lexicon) -> bool:
         lex.has_dep(c, "subject") for c in cue.children)
 
 
+def _subject_before_participle(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"Clinton seemed to be ready to riff on the incident, telling the
+    crowd, “...”", "It was at the conference that Swanson delivered his
+    tirade, pointing to ...": a participle set off after a clause goes
+    with that clause, however the parse hung it; when no speaker was found
+    along the tree, the subject highest in the clause before the comma
+    speaks, if it can."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or any(t.pos_ != "ADV" for t in doc[cue.left_edge.i:cue.i]):
+        return None
+    sep = set_off(doc, cue.left_edge.i, cue.sent.start, ",—–-")
+    if sep is None:
+        return None
+    subjects = [t for t in doc[cue.sent.start:sep] if lex.has_dep(t, "active_subject") and t.head.i < sep and t.head.pos_ in (
+        "VERB", "AUX") and t.lower_ not in RELATIVE_PRONOUNS | {"it", "there", "this"} and not _in_quotation(t) and can_speak(t, lex)]
+    return min(subjects, key=lambda t: (len(list(t.ancestors)), t.i), default=None)
+
+
+def _in_quotation(tok: Token) -> bool:
+    """An odd number of double quotation marks opens the sentence before ``tok``."""
+    return sum(t.text in _DOUBLE_MARKS or t.tag_ in ("``", "''") for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+
+
 def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     """The reported statement of a speech verb, or None when it reports
     nothing (negated, an imperative)."""
@@ -1799,7 +1822,7 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
                or following_clause(cue, lex) or _said_noun(cue, lex) or _closing_attribution(cue, lex))
     if content is not None and content[1] <= content[0]:
         content = None  # "said ... »": the parse hung a lone quotation mark on the cue
-    subj = subject_of(cue, lex)
+    subj = subject_of(cue, lex) or _subject_before_participle(cue, lex)
     speaker = mention_span(subj, lex) if subj is not None else None
     if content is not None and speaker is not None and cue.i < speaker.start and content[0] <= speaker.start < content[1]:
         # "“...,” said Cruz, who had introduced them": the clause after an

@@ -1788,3 +1788,15 @@ def test_a_relative_clause_just_before_a_verb_without_subject_describes_its_spea
 def test_a_participle_after_a_finite_that_clause_is_said_by_the_main_subject(extractor, text, speaker):
     [q] = extractor.extract(text)
     assert q.cue.text == "telling" and q.speaker.text == speaker
+
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get a little carried "
+     "away, have you noticed that?”", "Clinton"),
+    ("It was at the conference that Swanson delivered his tirade in a convoluted speech, pointing to the author's "
+     "revelation that she always thought of the wizard as a gay man.", "Swanson"),
+])
+def test_a_participle_set_off_after_a_clause_is_said_by_its_subject_whatever_the_parse(extractor, text, speaker):
+    [q] = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.text == speaker
