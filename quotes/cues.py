@@ -1679,6 +1679,13 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
         by = next((c for c in noun.children if c.lower_ in ("from", "by") and lex.has_dep(c, "preposition")), None)
         who = next((c for c in by.children if lex.has_dep(c, "prep_object")), None) if by is not None else None
         owner = who if who is not None and can_speak(who, lex) else None
+    if owner is None:
+        # "the contention of former secretary of state Hillary Clinton that ...": a name after "of" owns it.
+        of = next((c for c in noun.children if c.lower_ == "of" and lex.has_dep(c, "preposition")), None)
+        who = next((c for c in of.children if lex.has_dep(c, "prep_object")), None) if of is not None else None
+        owner = who if who is not None and (who.pos_ == "PROPN" or who.ent_type_ in ("PERSON", "ORG", "NORP")) else None
+    if owner is None and clause_led:
+        owner = _holder_of(noun, lex)
     if owner is None and lex.has_dep(noun, "object") and noun.head.lemma_.lower() in lex.issue_verbs:
         # "Clinton unveiled a proposal to ...", "Trump made charges that ...":
         # who issues the statement made it.
@@ -1688,6 +1695,32 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
     if owner is None and not clause_led:
         return None
     return Report(cue=[noun], content=(start, end), speaker=mention_span(owner, lex) if owner is not None else None)
+
+
+def _holder_of(noun: Token, lex: Lexicon) -> Optional[Token]:
+    """"Christie repeated accusations that ...", "stirred controversy with
+    an assertion that ...", "veered close to an admission that ...", "was
+    full of promises to ...": a statement the subject of a verb handles, as
+    its object or in a phrase on it, is that subject's."""
+    head = noun.head
+    if lex.has_dep(noun, "prep_object"):
+        if head.lower_ not in _HOLDING_PREPS:
+            return None  # not "minus the assertion that ...", "including allegations that ..."
+        head = head.head
+        if head.pos_ in ("ADJ", "ADV") and head.dep_ in ("acomp", "advmod"):
+            head = head.head  # "full of", "close to"
+    elif not lex.has_dep(noun, "object"):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i > noun.i or head.lemma_.lower() in lex.answer_verbs or any(
+            c.dep_ == "expl" for c in head.children):
+        return None  # not "there were numerous complaints that ..."
+    subj = subject_of(head, lex)
+    if subj is None or not can_speak(subj, lex) or subj.lower_ in ("it", "this", "that", "which", "there"):
+        return None
+    return subj
+
+
+_HOLDING_PREPS = ("with", "on", "to", "of")
 
 
 def _clause_set_apart(noun: Token, lex: Lexicon) -> Optional[Token]:

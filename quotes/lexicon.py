@@ -51,6 +51,7 @@ class Lexicon:
     contact_verbs: frozenset[str]
     as_frame_verbs: frozenset[str]
     issue_verbs: frozenset[str]
+    answer_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     aside_marks: frozenset[str]
     reason_marks: frozenset[str]
@@ -175,6 +176,7 @@ def _load(folder: str) -> Lexicon:
         contact_verbs=_words(d / "contact_verbs.txt"),
         as_frame_verbs=_words(d / "as_frame_verbs.txt"),
         issue_verbs=_words(d / "issue_verbs.txt"),
+        answer_verbs=_words(d / "answer_verbs.txt"),
         naming_verbs=_words(d / "naming_verbs.txt"),
         aside_marks=_words(d / "aside_marks.txt"),
         reason_marks=_words(d / "reason_marks.txt"),

@@ -1790,6 +1790,17 @@ def test_a_participle_after_a_finite_that_clause_is_said_by_the_main_subject(ext
     assert q.cue.text == "telling" and q.speaker.text == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Last June, Trump stirred controversy with an assertion that the migrants crossing the border are largely criminals.",
+     "Trump"),
+    ("Mr. Putin also veered close to an admission that Russian soldiers had fought in eastern Ukraine.", "Mr. Putin"),
+    # Who investigates a complaint did not make it.
+    ("The Commerce Department began investigating complaints that Ukraine had illegally dumped steel.", None),
+])
+def test_a_statement_noun_without_owner_belongs_to_the_subject_that_makes_it(extractor, text, speaker):
+    [q] = extractor.extract(text)
+    assert (q.speaker.text if q.speaker else None) == speaker
+
 
 @pytest.mark.parametrize("text, speaker", [
     ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get a little carried "
