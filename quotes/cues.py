@@ -968,6 +968,9 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if reporting is not None:
                 climbed, tok = "ccomp", reporting
                 continue
+            nearer = _speaker_between(tok, cue, lex) if cue.tag_ == "VBG" else None
+            if nearer is not None:
+                return nearer
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ in lex.dependencies["relative_clause"]:
                 maker = _maker_of(tok.head, lex) if subj.lower_ in THING_RELATIVES and tok == cue else None
@@ -1046,6 +1049,20 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             climbed, tok = tok.dep_, tok.head
             continue
         return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex) or _name_as_compound(cue) or _name_taken_for_modal(tok)
+    return None
+
+
+def _speaker_between(verb: Token, cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"The first incident came during a speech, when Sanders protesters
+    interrupted her speech, shouting ...", "a Web ad in which children use
+    a Trump action figure, yelling ...": the participle climbed to a verb
+    whose subject is a thing; the subject that can speak of the last verb
+    between that verb and the participle does."""
+    for tok in reversed(cue.doc[verb.i + 1:cue.i]):
+        if tok.pos_ in ("VERB", "AUX") and tok.i in {t.i for t in verb.subtree}:
+            subj = next((c for c in tok.children if lex.has_dep(c, "active_subject")), None)
+            if subj is not None:
+                return subj if subj.pos_ in ("NOUN", "PROPN") and can_speak(subj, lex) else None
     return None
 
 

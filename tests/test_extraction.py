@@ -1811,3 +1811,10 @@ def test_a_statement_noun_without_owner_belongs_to_the_subject_that_makes_it(ext
 def test_a_participle_set_off_after_a_clause_is_said_by_its_subject_whatever_the_parse(extractor, text, speaker):
     [q] = extractor.extract(text)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_participle_climbing_to_a_thing_is_said_by_the_speaker_of_the_clause_before_it(extractor):
+    text = ("The first incident came during a speech at the State University of New York at Purchase, when Sanders "
+            "protesters interrupted her speech, shouting “she wins, we lose!”")
+    [q] = extractor.extract(text)
+    assert (q.cue.text, q.speaker.text) == ("shouting", "Sanders protesters")
