@@ -908,6 +908,9 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
         return cue.head
     if cue.pos_ == "NOUN":
         return _noun_tagged_verb(cue, lex)
+    phrase = _phrase_subject(cue, lex)
+    if phrase is not None:
+        return phrase
     if _passive_participle(cue, lex):
         # "Asked whether ..., Johnson demurred", "Davis, who was asked
         # about ...": who is asked does not ask; only an agent speaks.
@@ -1064,6 +1067,35 @@ def _speaker_between(verb: Token, cue: Token, lex: Lexicon) -> Optional[Token]:
             if subj is not None:
                 return subj if subj.pos_ in ("NOUN", "PROPN") and can_speak(subj, lex) else None
     return None
+
+
+def _phrase_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"The conversation ended with Maddow asking Clinton ...", "with
+    Trump, Huckabee and Christie all calling for ...", "a natural opening
+    for Clinton to highlight ...": the noun after "with" before a
+    participle, or after "for" before an infinitive, is the participle's or
+    the infinitive's subject, wherever the parse hung the verb."""
+    doc = cue.doc
+    k = cue.i - 1
+    if cue.tag_ == "VB":
+        if k < 0 or doc[k].lower_ != "to":
+            return None
+        k -= 1
+        prep = "for"
+    elif cue.tag_ == "VBG":
+        prep = "with"
+    else:
+        return None
+    while k > cue.sent.start and doc[k].lower_ in ("all", "both", "each"):
+        k -= 1
+    noun = doc[k]
+    while noun.dep_ in ("compound", "flat", "conj") and noun.head.i < cue.i and noun.head != noun:
+        noun = noun.head if noun.dep_ != "conj" else noun.head
+    if not lex.has_dep(noun, "prep_object") or noun.head.lower_ != prep or noun.right_edge.i > k:
+        return None
+    if prep == "with" and (noun.head.head.pos_ not in ("VERB", "AUX") or (cue.dep_ == "acl" and cue.head != noun)):
+        return None  # not "file reports with the Commission detailing ...": the reports detail
+    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and can_speak(noun, lex) else None
 
 
 def _name_as_compound(cue: Token) -> Optional[Token]:

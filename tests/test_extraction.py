@@ -1818,3 +1818,16 @@ def test_a_participle_climbing_to_a_thing_is_said_by_the_speaker_of_the_clause_b
             "protesters interrupted her speech, shouting “she wins, we lose!”")
     [q] = extractor.extract(text)
     assert (q.cue.text, q.speaker.text) == ("shouting", "Sanders protesters")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The conversation ended with Maddow asking Clinton pointedly whether she would consider a woman as a running mate.",
+     "Maddow"),
+    ("The focus on national security following the Paris attacks has created a natural opening for Clinton to highlight "
+     "her experience as secretary of State.", "Clinton"),
+    # "with" on a noun: the reports detail, not the commission.
+    ("The candidates have to file reports with the Federal Election Commission detailing their finances.", "The candidates"),
+])
+def test_the_noun_after_with_or_for_is_the_subject_of_the_verb_after_it(extractor, text, speaker):
+    [q] = extractor.extract(text)
+    assert q.speaker.text == speaker
