@@ -983,8 +983,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if tok != cue and subj.lower_ in ("it", "that", "this") and tok.lemma_.lower() in ("be", "mean"):
                 # "It is important to note that ...", "it means admitting
                 # that ...", "That's not the same as saying ...": the writer's
-                # own remark; nobody else is reported.
-                return None
+                # own remark; nobody else is reported. But "it wasn't a
+                # one-off — Brendan Buck, a spokesman for Ryan, told ...": a
+                # finite verb the parse coordinated with the remark has its
+                # own subject just before it.
+                return subject_to_the_left(cue, lex) if climbed == "conj" and tok.i == cue.head.i else None
             return subj
         reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex) or _verb_before_aside(cue, lex)) if tok == cue else None
         if reporting is not None:

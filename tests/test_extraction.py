@@ -1831,3 +1831,13 @@ def test_a_participle_climbing_to_a_thing_is_said_by_the_speaker_of_the_clause_b
 def test_the_noun_after_with_or_for_is_the_subject_of_the_verb_after_it(extractor, text, speaker):
     [q] = extractor.extract(text)
     assert q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("And it wasn’t a one-off or an accident — Brendan Buck, a spokesman for Ryan, told POLITICO that the House speaker "
+     "gave Priebus a heads up about his declaration.", "Brendan Buck"),
+    ("It is important to note that the council was warned.", None),
+])
+def test_a_verb_coordinated_with_the_writers_remark_keeps_the_name_before_it(extractor, text, speaker):
+    [q] = extractor.extract(text)
+    assert (q.speaker.text if q.speaker else None) == speaker
