@@ -911,6 +911,9 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     phrase = _phrase_subject(cue, lex)
     if phrase is not None:
         return phrase
+    sibling = _participle_sibling(cue)
+    if sibling is not None:
+        return subject_of(sibling, lex)
     if _passive_participle(cue, lex):
         # "Asked whether ..., Johnson demurred", "Davis, who was asked
         # about ...": who is asked does not ask; only an agent speaks.
@@ -1070,6 +1073,18 @@ def _speaker_between(verb: Token, cue: Token, lex: Lexicon) -> Optional[Token]:
             if subj is not None:
                 return subj if subj.pos_ in ("NOUN", "PROPN") and can_speak(subj, lex) else None
     return None
+
+
+def _participle_sibling(cue: Token) -> Optional[Token]:
+    """"Rubio pushed back, saying that the bill ... was waylaid by voter
+    mistrust - and arguing that ...", "Cruz had praised Trump, stating
+    there was a benefit to having ... and chiding ...": the parse
+    coordinated the second participle with a verb inside what the first
+    one reports; it goes with the first, the participle set off above it."""
+    if cue.tag_ != "VBG" or cue.dep_ != "conj" or (cue.head.tag_ == "VBG" and cue.head.dep_ == "advcl"):
+        return None
+    return next((a for a in cue.ancestors if a.tag_ == "VBG" and a.dep_ == "advcl" and a.i < cue.i
+                 and set_off(a.doc, a.left_edge.i, a.sent.start - 1, ",—–-") is not None), None)
 
 
 def _phrase_subject(cue: Token, lex: Lexicon) -> Optional[Token]:

@@ -1841,3 +1841,15 @@ def test_the_noun_after_with_or_for_is_the_subject_of_the_verb_after_it(extracto
 def test_a_verb_coordinated_with_the_writers_remark_keeps_the_name_before_it(extractor, text, speaker):
     [q] = extractor.extract(text)
     assert (q.speaker.text if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Rubio pushed back on those claims Thursday, saying that the bill had the correct security components but was "
+     "waylaid by voter mistrust - and arguing that he and Cruz shared \"almost all the same views on immigration.\"",
+     "arguing", "Rubio"),
+    ("For months, Cruz had effusively praised Trump, stating there was a benefit to having the New Yorker in the race "
+     "and chiding the media for \"the little game\" of pitting Republicans against one another.", "chiding", "Cruz"),
+])
+def test_a_second_participle_goes_with_the_first_whatever_verb_the_parse_coordinated_it_with(extractor, text, cue, speaker):
+    q = next(q for q in extractor.extract(text) if q.cue.text == cue)
+    assert q.speaker is not None and q.speaker.text == speaker
