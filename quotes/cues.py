@@ -1057,7 +1057,10 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # phrase the cue hangs in belongs to a verb whose subject speaks.
             climbed, tok = tok.dep_, tok.head
             continue
-        return subject_to_the_left(cue, lex) or _swallowed_subject(tok, lex) or _name_as_compound(cue) or _name_taken_for_modal(tok)
+        # "Black Lives Matter issued a statement saying ...": the verb the
+        # cue climbed to may have lost its subject as the cue did.
+        return (subject_to_the_left(cue, lex) or (_named_left_of(tok, lex) if tok != cue else None)
+                or _swallowed_subject(tok, lex) or _name_as_compound(cue) or _name_taken_for_modal(tok))
     return None
 
 
@@ -1114,6 +1117,13 @@ def _phrase_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     if prep == "with" and (noun.head.head.pos_ not in ("VERB", "AUX") or (cue.dep_ == "acl" and cue.head != noun)):
         return None  # not "file reports with the Commission detailing ...": the reports detail
     return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and can_speak(noun, lex) else None
+
+
+def _named_left_of(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """The name just before a verb the parse left without a subject; not
+    "There" or a day."""
+    subj = subject_to_the_left(verb, lex)
+    return subj if subj is not None and subj.tag_ != "EX" and subj.ent_type_ not in ("DATE", "TIME") else None
 
 
 def _name_as_compound(cue: Token) -> Optional[Token]:

@@ -1853,3 +1853,10 @@ def test_a_verb_coordinated_with_the_writers_remark_keeps_the_name_before_it(ext
 def test_a_second_participle_goes_with_the_first_whatever_verb_the_parse_coordinated_it_with(extractor, text, cue, speaker):
     q = next(q for q in extractor.extract(text) if q.cue.text == cue)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_verb_the_cue_climbs_to_may_have_lost_its_subject_too(extractor):
+    text = ("At a June Trump campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed against "
+            "immigrants, and explained how much it upset her to hear them speak in other languages.")
+    q = next(q for q in extractor.extract(text) if q.cue.text == "explained")
+    assert q.speaker is not None and q.speaker.text == "62-year-old Brenda Johnson"
