@@ -961,8 +961,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 # the parse hung the participle on a verb of the quotation;
                 # who reports the quotation is the participle's speaker.
                 return _reporter_before(cue, opening, lex)
-        if subj is not None and subj.is_punct:
-            subj = None
+        if subj is not None and subj.is_punct and subj.ent_type_ != "PERCENT":
+            subj = None  # but "49% say ...": a share of people speaks
         if subj is not None and tok != cue and subj.lower_ in ("it", "there") and lex.has_dep(tok, "complement_clause") and (
                 is_speech_verb(tok.head, lex)):
             # "said it was too early but added ...": the parse put "added"
@@ -1666,7 +1666,8 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
     while e < end and e not in excluded and e in own:
         e += 1
     # "Trump’s claim": the owner is "Trump", not "Trump’s".
-    while e > s + 1 and (doc[e - 1].is_punct or doc[e - 1].is_space or (doc[e - 1].dep_ == "case" and doc[e - 1].i > head.i)):
+    while e > s + 1 and ((doc[e - 1].is_punct and doc[e - 1].ent_type_ != "PERCENT") or doc[e - 1].is_space or (
+            doc[e - 1].dep_ == "case" and doc[e - 1].i > head.i)):
         e -= 1
     # UD: "by Foreign Minister X" keeps its preposition inside the noun.
     dropped = {head.i}

@@ -1860,3 +1860,12 @@ def test_a_verb_the_cue_climbs_to_may_have_lost_its_subject_too(extractor):
             "immigrants, and explained how much it upset her to hear them speak in other languages.")
     q = next(q for q in extractor.extract(text) if q.cue.text == "explained")
     assert q.speaker is not None and q.speaker.text == "62-year-old Brenda Johnson"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Just shy of half, 49%, say the \"sharing economy\" reflects an improvement on the American economy.", "49%"),
+    ("In the poll, 42% of Ohioans say they don't know enough about the Republican to have an opinion.", "42% of Ohioans"),
+])
+def test_a_share_written_with_a_percent_sign_speaks(extractor, text, speaker):
+    [q] = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.text == speaker
