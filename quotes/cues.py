@@ -961,6 +961,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 # the parse hung the participle on a verb of the quotation;
                 # who reports the quotation is the participle's speaker.
                 return _reporter_before(cue, opening, lex)
+        if subj is not None and tok == cue and cue.dep_ == "parataxis":
+            # "Clinton, a top aide said, “is very confident”": the parse took
+            # the aside's speaker for an appositive of the statement's subject.
+            subj = next((c for c in subj.children if lex.has_dep(c, "appositive") and c.right_edge.i == cue.i - 1
+                         and cue.doc[c.left_edge.i - 1].text == ","), subj)
         if subj is not None and subj.is_punct and subj.ent_type_ != "PERCENT":
             subj = None  # but "49% say ...": a share of people speaks
         if subj is not None and tok != cue and subj.lower_ in ("it", "there") and lex.has_dep(tok, "complement_clause") and (

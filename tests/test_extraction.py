@@ -1869,3 +1869,9 @@ def test_a_verb_the_cue_climbs_to_may_have_lost_its_subject_too(extractor):
 def test_a_share_written_with_a_percent_sign_speaks(extractor, text, speaker):
     [q] = extractor.extract(text)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_an_aside_speaker_the_parse_took_for_an_appositive_of_the_subject(extractor):
+    text = "Clinton, a top aide said, “is very confident, very confident in the contrast” between her and Trump."
+    [q] = extractor.extract(text)
+    assert (q.cue.text, q.speaker.text) == ("said", "a top aide")
