@@ -1533,7 +1533,10 @@ _CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
     """"Paul Ryan (R-WI) said ...": when the parse gives a finite speech verb
     no subject, the name just before it (past a parenthesis) is one."""
-    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    # "And Skelly called Braynard “...”": the tagger may take the past
+    # tense of a main verb with no auxiliary for a participle.
+    past = cue.tag_ == "VBN" and cue.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") and not past:
         return None
     described = _described_before(cue, lex)
     if described is not None:

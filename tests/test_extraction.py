@@ -1875,3 +1875,13 @@ def test_an_aside_speaker_the_parse_took_for_an_appositive_of_the_subject(extrac
     text = "Clinton, a top aide said, “is very confident, very confident in the contrast” between her and Trump."
     [q] = extractor.extract(text)
     assert (q.cue.text, q.speaker.text) == ("said", "a top aide")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("And Skelly called Braynard “a real smart guy.”", "Skelly"),
+    ("Less than a third agreed with the President that Britain would have to wait its turn, while 13 percent were unsure.",
+     "Less than a third"),
+])
+def test_a_past_tense_tagged_as_a_participle_still_has_the_name_before_it(extractor, text, speaker):
+    [q] = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.text == speaker
