@@ -996,7 +996,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 # finite verb the parse coordinated with the remark has its
                 # own subject just before it.
                 return subject_to_the_left(cue, lex) if climbed == "conj" and tok.i == cue.head.i else None
-            return subj
+            return _after_dateline(subj, cue) or subj
         reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex) or _verb_before_aside(cue, lex)) if tok == cue else None
         if reporting is not None:
             climbed, tok = "conj", reporting
@@ -1081,6 +1081,21 @@ def _speaker_between(verb: Token, cue: Token, lex: Lexicon) -> Optional[Token]:
             if subj is not None:
                 return subj if subj.pos_ in ("NOUN", "PROPN") and can_speak(subj, lex) else None
     return None
+
+
+def _after_dateline(subj: Token, cue: Token) -> Optional[Token]:
+    """"PHILADELPHIA ― Felicia Sanders and Polly Sheppard, ..., made a
+    call for ...", "RANGOON, Burma - Aung San Suu Kyi's political allies
+    on Monday predicted ...": the parse took the dateline for the subject;
+    the noun phrase between its dash and the cue speaks. None when the
+    subject is no dateline."""
+    doc, start = cue.doc, cue.sent.start
+    dash = next((t.i for t in doc[start:min(start + 6, cue.i)] if t.text in _DASHES | {"―"}), None)
+    if dash is None or not (start <= subj.i < dash) or not doc[start].is_upper or len(doc[start]) < 3:
+        return None
+    span = range(dash + 1, cue.i)
+    return next((doc[k] for k in span if doc[k].pos_ in ("NOUN", "PROPN") and (
+        doc[k].head.i not in span or doc[k].head.i == doc[k].i)), None)
 
 
 def _participle_sibling(cue: Token) -> Optional[Token]:

@@ -1885,3 +1885,10 @@ def test_an_aside_speaker_the_parse_took_for_an_appositive_of_the_subject(extrac
 def test_a_past_tense_tagged_as_a_participle_still_has_the_name_before_it(extractor, text, speaker):
     [q] = extractor.extract(text)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_dateline_the_parse_took_for_the_subject_does_not_speak(extractor):
+    text = ("PHILADELPHIA ― Felicia Sanders and Polly Sheppard, two of the three people who survived a shooting at the "
+            "Mother Emanuel Church in Charleston last year, made an impassioned call for love and racial unity on Wednesday.")
+    [q] = extractor.extract(text)
+    assert q.speaker.text == "Felicia Sanders and Polly Sheppard"
