@@ -517,6 +517,22 @@ def _says_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:
 _FRAME_PREPS = {"on", "in", "at", "during", "after", "before"}
 
 
+def _paragraph_after_colon(cue: Token) -> Optional[tuple[int, int]]:
+    """"Hewitt writes:" ending its paragraph: the next paragraph is the
+    statement, a block quotation set off without quotation marks. One in
+    quotation marks is the quotation's own; an embedded post ("<tweet ...>")
+    is markup, not text."""
+    doc = cue.doc
+    colon = cue.i + 1
+    if colon + 2 >= len(doc) or doc[colon].text != ":" or not (doc[colon + 1].is_space and "\n" in doc[colon + 1].text):
+        return None
+    start = colon + 2
+    if is_quote_mark(doc[start]) or doc[start].text.startswith("<"):
+        return None
+    end = next((t.i for t in doc[start:] if t.is_space and t.text.count("\n") >= 2), len(doc))
+    return trim(doc, start, end)
+
+
 def _closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """"The Internet has made it possible for people with like-minded, if
     bogus, ideas to reach others, she said": a cue and its subject set off
@@ -1953,7 +1969,7 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     if _labels_line(cue, lex):
         return None
     content = (clause_content(cue, lex) or object_content(cue, lex) or passive_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex) or _infinitive(cue, lex)
-               or following_clause(cue, lex) or _said_noun(cue, lex) or _closing_attribution(cue, lex))
+               or following_clause(cue, lex) or _said_noun(cue, lex) or _closing_attribution(cue, lex) or _paragraph_after_colon(cue))
     if content is not None and content[1] <= content[0]:
         content = None  # "said ... »": the parse hung a lone quotation mark on the cue
     subj = subject_of(cue, lex) or _subject_before_participle(cue, lex)

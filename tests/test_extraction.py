@@ -129,6 +129,14 @@ def test_colon_introduced_quote(extractor):
     assert q.outlet == "reporters"
 
 
+def test_a_cue_ending_its_paragraph_on_a_colon_reports_the_next_paragraph(extractor):
+    text = ("The columnist Hugh Hewitt writes:\n\nThe movie never names the president. "
+            "The impression it leaves is that he did nothing.\n\nThe film opens on Friday.")
+    q = one(extractor, text)
+    assert q.text == "The movie never names the president. The impression it leaves is that he did nothing"
+    assert q.cue.text == "writes" and q.speaker.text == "Hugh Hewitt"
+
+
 def test_split_quote_shares_speaker(extractor):
     text = "“We are ready,” Anna Kowalska said. “The rest is up to them.”"
     quotes = extractor.extract(text)
