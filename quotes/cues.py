@@ -568,10 +568,25 @@ def _closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             for t in span) or any(_own_report(t, lex) for t in span):
         return None
     # Nor a clause opened by a conjunction, a subordinator, a preposition or
-    # a verb ("But while ...", "After suggesting ...", "Asked whether ...").
-    if span[0].pos_ in ("CCONJ", "SCONJ", "ADP", "VERB", "AUX") or span[0].dep_ == "mark":
+    # a verb ("But while ...", "After suggesting ...", "Asked whether ..."),
+    # unless a main clause follows it ("As Trump prepared to speak, a girl
+    # was pepper-sprayed, police said").
+    if (span[0].pos_ in ("CCONJ", "SCONJ", "ADP", "VERB", "AUX") or span[0].dep_ == "mark") and not _main_clause_after(span, lex):
         return None
     return trim(doc, start, comma)
+
+
+def _main_clause_after(span: Span, lex: Lexicon) -> bool:
+    """A comma in ``span`` after which a clause with its own subject runs to
+    the end: the opener before it is that clause's frame."""
+    for comma in (t for t in span[1:-2] if t.text == ","):
+        rest = span.doc[comma.i + 1:span.end]
+        if rest[0].pos_ in ("CCONJ", "SCONJ", "ADP", "VERB", "AUX") or rest[0].dep_ == "mark" or rest[0].tag_ in ("WP", "WDT", "WRB"):
+            continue
+        if any(t.tag_ in FINITE_TAGS | {"VBN"} and rest.start <= t.left_edge.i and t.right_edge.i < rest.end
+               and any(lex.has_dep(c, "subject") and c.i < t.i for c in t.children) for t in rest):
+            return True
+    return False
 
 
 def _goes_on_after(cue: Token, lex: Lexicon) -> int:

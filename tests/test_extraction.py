@@ -137,6 +137,14 @@ def test_a_cue_ending_its_paragraph_on_a_colon_reports_the_next_paragraph(extrac
     assert q.cue.text == "writes" and q.speaker.text == "Hugh Hewitt"
 
 
+def test_a_closing_attribution_reports_a_main_clause_after_its_opener(extractor):
+    # The parse hangs the whole sentence on "said" as one adverbial clause.
+    text = ("As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, "
+            "a 15-year-old girl outside the venue was pepper-sprayed by another bystander, police said.")
+    q = one(extractor, text)
+    assert q.text == text[:text.index(", police")] and q.speaker.text == "police"
+
+
 def test_split_quote_shares_speaker(extractor):
     text = "“We are ready,” Anna Kowalska said. “The rest is up to them.”"
     quotes = extractor.extract(text)
