@@ -438,6 +438,8 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     # "The economy is growing, the minister said": the cue hangs off the
     # clause it reports.
     head = cue.head
+    if lex.has_dep(head, "aux") and head.head != head:
+        head = head.head  # "Even then, he said, he’s learned ...": hung on the auxiliary
     if head != cue and (cue.dep_ == "parataxis" or _comma_conjunct(cue, lex)) and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         if head.i < cue.i:
             start = head.left_edge.i

@@ -145,6 +145,13 @@ def test_a_closing_attribution_reports_a_main_clause_after_its_opener(extractor)
     assert q.text == text[:text.index(", police")] and q.speaker.text == "police"
 
 
+def test_a_parenthesis_hung_on_the_auxiliary_of_what_it_reports(extractor):
+    # The parse hangs "he said" on "’s", not on "learned".
+    text = "Even then, he said, he’s learned enough about Hillary Clinton that he’s fairly sure he can’t support her."
+    q = one(extractor, text)
+    assert q.text == text[:-1] and q.cue.text == "said"
+
+
 def test_split_quote_shares_speaker(extractor):
     text = "“We are ready,” Anna Kowalska said. “The rest is up to them.”"
     quotes = extractor.extract(text)
