@@ -74,6 +74,12 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
             break
         if any(is_quote_mark(doc[k]) for k in range(min(head.head.i, tok.i) + 1, max(head.head.i, tok.i))):
             break  # "“Trump is not a racist,” LeVell assured the crowd": the "not" was said
+        if head.dep_ == "conj" and head.head.lemma_.lower() in lex.negative_cues and any(
+                lex.has_dep(c, "coordinator") and c.lower_ == "and" and c.i < head.i for c in head.head.children):
+            # "declined to affirm his support ..., and told his audience ...":
+            # a next act of the subject, not a second thing declined ("declined
+            # to confirm or deny").
+            break
         head = head.head
         if head.lemma_.lower() in lex.negative_cues or any(lex.has_dep(c, "negation") or _not_yet(c) for c in head.children):
             return head.dep_ != "ccomp"

@@ -152,6 +152,14 @@ def test_a_parenthesis_hung_on_the_auxiliary_of_what_it_reports(extractor):
     assert q.text == text[:-1] and q.cue.text == "said"
 
 
+def test_a_verb_coordinated_with_declined_by_and_is_not_declined(extractor):
+    text = ("Donald Trump joked about Jewish stereotypes, declined to affirm his support for a united Jerusalem, "
+            "and told his audience they wouldn’t back him because he did not want their money.")
+    told = [q for q in extractor.extract(text) if q.cue.text == "told"]
+    assert [q.text for q in told] == ["they wouldn’t back him because he did not want their money"]
+    assert extractor.extract("The spokesman declined to confirm or deny that the talks had failed.") == []
+
+
 def test_split_quote_shares_speaker(extractor):
     text = "“We are ready,” Anna Kowalska said. “The rest is up to them.”"
     quotes = extractor.extract(text)
