@@ -1485,8 +1485,11 @@ def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     """"“We have to wait,” recalled Mr. Rhodes": after a quotation or a
     comma the parse may take the name that follows the cue for its object."""
     doc = cue.doc
-    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
-        return None  # "telling CBS", "citing Exodus": the object is no speaker
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") and not (cue.tag_ == "VB" and cue.dep_ == "ROOT" and _after_quotation(cue)):
+        # "telling CBS", "citing Exodus": the object is no speaker; but a
+        # past "read" the tagger took for a base form after a quotation is
+        # finite ("“...,” read the email").
+        return None
     if cue.lemma_.lower() in lex.addressee_verbs and not _after_question(cue):
         # "..., told POLITICO": who is told never speaks; but "“Is he
         # running against us?” asked Mr. Manafort": who asks a question does.
@@ -1987,7 +1990,9 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     head = cue
     while head.dep_ == "conj":
         head = head.head
-    if head.tag_ == "VB" and head.dep_ == "ROOT" and not any(lex.has_dep(c, "subject") or lex.has_dep(c, "aux") for c in head.children):
+    # Not right after the quotation it reports: "“...,” read the email".
+    if head.tag_ == "VB" and head.dep_ == "ROOT" and not any(lex.has_dep(c, "subject") or lex.has_dep(c, "aux") for c in head.children) and not (
+            cue.i > 1 and is_quote_mark(cue.doc[cue.i - 1]) and cue.doc[cue.i - 2].text in ",?!"):
         return None
     if _labels_line(cue, lex):
         return None

@@ -160,6 +160,14 @@ def test_a_verb_coordinated_with_declined_by_and_is_not_declined(extractor):
     assert extractor.extract("The spokesman declined to confirm or deny that the talks had failed.") == []
 
 
+def test_a_past_read_tagged_as_a_base_form_after_a_quotation_is_its_cue(extractor):
+    # The tagger reads "read" as an imperative with no subject.
+    text = ('"Our political revolution has already forced a former U.S. senator to change her mind on trade, '
+            'the Keystone Pipeline, and the federal minimum wage," read the email.')
+    q = one(extractor, text)
+    assert q.type == "direct" and q.cue.text == "read" and q.speaker.text == "the email"
+
+
 def test_split_quote_shares_speaker(extractor):
     text = "“We are ready,” Anna Kowalska said. “The rest is up to them.”"
     quotes = extractor.extract(text)
