@@ -132,7 +132,7 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(lex.has_dep(c, "aux") for c in tok.children):
         # ... except in a frame that names who reported: "As reported by
         # the Post, ..." (see ``_as_frame_content``).
-        if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)) and not _lost_main_verb(tok):
+        if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)) and not _lost_main_verb(tok, lex):
             return False
     if _names_thing(tok, lex):
         return False
@@ -158,7 +158,7 @@ def _names_thing(tok: Token, lex: Lexicon) -> bool:
         return False
     if next(t for t in words[0].subtree if not t.is_punct).lower_ in ("a", "an"):
         return False
-    return tok.head.pos_ in ("NOUN", "PROPN") and not _lost_main_verb(tok)
+    return tok.head.pos_ in ("NOUN", "PROPN") and not _lost_main_verb(tok, lex)
 
 
 def _noun_tagged_verb(tok: Token, lex: Lexicon) -> Optional[Token]:
@@ -181,13 +181,37 @@ def _noun_tagged_verb(tok: Token, lex: Lexicon) -> Optional[Token]:
     return name
 
 
-def _lost_main_verb(tok: Token) -> bool:
+def _lost_main_verb(tok: Token, lex: Lexicon) -> bool:
     """"Mitt Romney, the 2012 nominee, tweeted in response: ...": after an
     apposition the parse took the verb for a participle on the name, left
-    as the root of a sentence with no verb."""
+    as the root of a sentence with no verb; or on a subject it then gave to
+    the reported clause (see ``_clause_of_second_subject``)."""
     head = tok.head
-    return tok.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and tok.doc[tok.i - 1].text == "," and any(
-        c.dep_ == "appos" and c.i < tok.i for c in head.children)
+    return tok.dep_ == "acl" and (head.dep_ == "ROOT" and head.pos_ == "PROPN" and tok.doc[tok.i - 1].text == "," and any(
+        c.dep_ == "appos" and c.i < tok.i for c in head.children) or _clause_of_second_subject(tok, lex) is not None)
+
+
+def _clause_of_second_subject(tok: Token, lex: Lexicon) -> Optional[Token]:
+    """"Multiple outlets reported on Wednesday the Secret Service had ...":
+    the parse took the verb for a participle on its subject, and gave that
+    subject to the reported clause as a second one; the clause's verb."""
+    head = tok.head
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBD", "VBN") or head.dep_ != "nsubj" or head.head.i < tok.i:
+        return None
+    verb = head.head
+    # Not "A statement posted on the website GunBroker.com said ...": a
+    # participle on the subject of a report is one.
+    if verb.lemma_.lower() in lex.speech_verbs:
+        return None
+    return verb if any(c.dep_ == "nsubj" and c.i > tok.right_edge.i for c in verb.children) else None
+
+
+def _second_subject_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    verb = _clause_of_second_subject(cue, lex)
+    if verb is None:
+        return None
+    subj = next(c for c in verb.children if c.dep_ == "nsubj" and c.i > cue.right_edge.i)
+    return trim(cue.doc, subj.left_edge.i, verb.right_edge.i + 1)
 
 
 def participle_before_quotation(tok: Token) -> bool:
@@ -943,7 +967,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
     """The speaker head of a speech verb, following coordination
     ("X said ... and added"), participles ("..., saying") and relative
     clauses ("the minister, who said ...")."""
-    if _lost_main_verb(cue):
+    if _lost_main_verb(cue, lex):
         return cue.head
     if cue.pos_ == "NOUN":
         return _noun_tagged_verb(cue, lex)
@@ -1703,7 +1727,7 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             continue
         if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
             child.dep_ in ("advcl", "punct", "parataxis") and child.i > head.i
-        ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG" or child.tag_ in FINITE_TAGS)):
+        ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG" or child.tag_ in FINITE_TAGS or _lost_main_verb(child, lex))):
             # A finite verb is no modifier of the noun, whatever the parse
             # says: "The senator called upon the council to ..." is the
             # speaker and the cue.
@@ -1996,7 +2020,7 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
         return None
     if _labels_line(cue, lex):
         return None
-    content = (clause_content(cue, lex) or object_content(cue, lex) or passive_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex) or _infinitive(cue, lex)
+    content = (_second_subject_content(cue, lex) or clause_content(cue, lex) or object_content(cue, lex) or passive_content(cue, lex) or prep_content(cue, lex) or _told_to(cue, lex) or _infinitive(cue, lex)
                or following_clause(cue, lex) or _said_noun(cue, lex) or _closing_attribution(cue, lex) or _paragraph_after_colon(cue))
     if content is not None and content[1] <= content[0]:
         content = None  # "said ... »": the parse hung a lone quotation mark on the cue

@@ -168,6 +168,15 @@ def test_a_past_read_tagged_as_a_base_form_after_a_quotation_is_its_cue(extracto
     assert q.type == "direct" and q.cue.text == "read" and q.speaker.text == "the email"
 
 
+def test_a_cue_taken_for_a_participle_on_its_subject(extractor):
+    # The parse makes "reported" a participle on "outlets" and "outlets" a
+    # second subject of "had".
+    text = ("Multiple outlets reported on Wednesday the Secret Service had “more than one conversation” "
+            "with Trump or his staff about the statement.")
+    q = one(extractor, text)
+    assert q.text == text[text.index("the Secret"):-1] and q.cue.text == "reported" and q.speaker.text == "Multiple outlets"
+
+
 def test_split_quote_shares_speaker(extractor):
     text = "“We are ready,” Anna Kowalska said. “The rest is up to them.”"
     quotes = extractor.extract(text)
