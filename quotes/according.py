@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import DEMONSTRATIVES, FINITE_TAGS, Report, after_colon, is_speech_verb, mention_span, trim
+from .cues import DEMONSTRATIVES, FINITE_TAGS, Report, after_colon, is_speech_verb, mention_span, past_concession, trim
 from .lexicon import Lexicon
 
 
@@ -63,7 +63,7 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
         content_before = False
     if content_before:
         start, end = after_colon(doc, sent.start, phrase_start), phrase_start
-        start = _relative_after_report(doc, start, end, lex)
+        start = past_concession(doc, _relative_after_report(doc, start, end, lex), end, lex)
     else:
         start, end = phrase_end, sent.end
     inside = _parenthesis_around(doc, sent, phrase_start, phrase_end)

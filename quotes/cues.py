@@ -374,6 +374,19 @@ def after_colon(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def past_concession(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """"Though polls show a tie, the race is hers to lose, he said": a
+    concession opening a statement closed by its attribution is the
+    writer's framing. Where the statement after it starts, else ``start``."""
+    if doc[start].lower_ not in lex.concessive_marks:
+        return start
+    opener = doc[start].head if doc[start].dep_ == "mark" else doc[start]
+    stop = opener.right_edge.i + 1
+    if opener.left_edge.i != start or stop >= end - 3 or doc[stop].text != ",":
+        return start
+    return stop + 1
+
+
 def set_off(doc: Doc, i: int, start: int, marks: str = ",;—–") -> Optional[int]:
     """The separator (one of ``marks``) just before token ``i``, past
     closing quotation marks ("that is a “distortion,” describing ..."),
@@ -459,7 +472,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         else:
             # "Rhimes declared the need for strong will: “Change the world,”
             # she said": a cue after the clause reports what follows a colon.
-            start = after_colon(doc, start, end)
+            start = past_concession(doc, after_colon(doc, start, end), end, lex)
             end = max(end, _goes_on_after(cue, lex))
         return trim(doc, start, end)
     left = next((c for c in cue.lefts if lex.has_dep(c, "active_subject")), None)

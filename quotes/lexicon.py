@@ -55,6 +55,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     aside_marks: frozenset[str]
     reason_marks: frozenset[str]
+    concessive_marks: frozenset[str]
     negative_cues: frozenset[str]
     hearsay_adverbs: frozenset[str]
     headline_nouns: frozenset[str]
@@ -180,6 +181,7 @@ def _load(folder: str) -> Lexicon:
         naming_verbs=_words(d / "naming_verbs.txt"),
         aside_marks=_words(d / "aside_marks.txt"),
         reason_marks=_words(d / "reason_marks.txt"),
+        concessive_marks=_words(d / "concessive_marks.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
         hearsay_adverbs=_words(d / "hearsay_adverbs.txt"),
         headline_nouns=_words(d / "headline_nouns.txt"),

@@ -1940,3 +1940,16 @@ def test_a_dateline_the_parse_took_for_the_subject_does_not_speak(extractor):
             "Mother Emanuel Church in Charleston last year, made an impassioned call for love and racial unity on Wednesday.")
     [q] = extractor.extract(text)
     assert q.speaker.text == "Felicia Sanders and Polly Sheppard"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Though he mathematically has no shot at winning the nomination outright, John Kasich appears to have the best odds "
+     "of beating Hillary Clinton in a general election fight, according to three recent polls.",
+     "John Kasich appears to have the best odds of beating Hillary Clinton in a general election fight"),
+    ("Despite a month of sharpened attacks, Senator Bernie Sanders has failed to dent Hillary Clinton's lead in the race, "
+     "according to a New York Times survey released on Thursday.",
+     "Senator Bernie Sanders has failed to dent Hillary Clinton's lead in the race"),
+    ("Though the polls show a tie, the race is still hers to lose, the strategist said.", "the race is still hers to lose"),
+])
+def test_a_concession_opening_a_statement_closed_by_its_attribution_is_left_out(extractor, text, content):
+    assert [q.text for q in extractor.extract(text)] == [content]
