@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import headlines, object_statements
 from .according import according_to
-from .cues import (Report, can_speak, hearsay_report, is_negated, is_quote_mark, is_speech_verb, mention_span, noun_report,
+from .cues import (Report, can_speak, past_connective, hearsay_report, is_negated, is_quote_mark, is_speech_verb, mention_span, noun_report,
                    participle_before_quotation, report_of, subject_of, subject_to_the_left)
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
@@ -96,6 +96,8 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
             continue
         if rep is None:
             continue
+        if rep.content is not None:
+            rep.content = (past_connective(doc, *rep.content, rep.cue, lex), rep.content[1])
         if model is not None and rep.content is not None:
             start, end = rep.content
             rep.content = (start, model.choose(doc, rep.cue[-1], start, end, lex))

@@ -387,6 +387,24 @@ def past_concession(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     return stop + 1
 
 
+def past_connective(doc: Doc, start: int, end: int, cue: list[Token], lex: Lexicon) -> int:
+    """"Still, almost two in three voters view Trump favorably": a
+    connective set off at the start of a statement ties it to the writer's
+    sentence before and is not part of what was said. Where the statement
+    starts after it (and after an attribution set off right after it:
+    "Still, he said, officials have to decide ..."), else ``start``."""
+    for width in (2, 1):
+        comma = start + width
+        if comma < end - 2 and doc[comma].text == "," and " ".join(
+                t.lower_ for t in doc[start:comma]) in lex.connective_openers:
+            after = comma + 1
+            closing = next((t.i for t in doc[after:end] if t.text == ","), None)
+            if closing is not None and any(after <= t.i < closing for t in cue):
+                after = closing + 1
+            return after
+    return start
+
+
 def set_off(doc: Doc, i: int, start: int, marks: str = ",;—–") -> Optional[int]:
     """The separator (one of ``marks``) just before token ``i``, past
     closing quotation marks ("that is a “distortion,” describing ..."),

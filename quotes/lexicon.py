@@ -56,6 +56,7 @@ class Lexicon:
     aside_marks: frozenset[str]
     reason_marks: frozenset[str]
     concessive_marks: frozenset[str]
+    connective_openers: frozenset[str]
     negative_cues: frozenset[str]
     hearsay_adverbs: frozenset[str]
     headline_nouns: frozenset[str]
@@ -182,6 +183,7 @@ def _load(folder: str) -> Lexicon:
         aside_marks=_words(d / "aside_marks.txt"),
         reason_marks=_words(d / "reason_marks.txt"),
         concessive_marks=_words(d / "concessive_marks.txt"),
+        connective_openers=_words(d / "connective_openers.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
         hearsay_adverbs=_words(d / "hearsay_adverbs.txt"),
         headline_nouns=_words(d / "headline_nouns.txt"),

@@ -1953,3 +1953,14 @@ def test_a_dateline_the_parse_took_for_the_subject_does_not_speak(extractor):
 ])
 def test_a_concession_opening_a_statement_closed_by_its_attribution_is_left_out(extractor, text, content):
     assert [q.text for q in extractor.extract(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Still, almost two in three voters now view Trump favorably, according to a Gallup poll taken last week.",
+     "almost two in three voters now view Trump favorably"),
+    ("Still, he said, officials have to decide who gets extra scrutiny.", "officials have to decide who gets extra scrutiny"),
+    ("In fact, neither tax plan would have any major impact on the middle class, analysts say.",
+     "neither tax plan would have any major impact on the middle class"),
+])
+def test_a_connective_opening_a_statement_is_left_out(extractor, text, content):
+    assert [q.text for q in extractor.extract(text)] == [content]
