@@ -10,8 +10,10 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import DEMONSTRATIVES, FINITE_TAGS, Report, after_colon, is_speech_verb, mention_span, past_concession, trim
+from .cues import DEMONSTRATIVES, FINITE_TAGS, after_colon, is_speech_verb, past_concession, trim
 from .lexicon import Lexicon
+from .reports import Report
+from .speakers import mention_span
 
 
 def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:

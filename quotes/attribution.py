@@ -17,12 +17,13 @@ from spacy.tokens import Doc, Span, Token
 
 from . import headlines, object_statements
 from .according import according_to
-from .cues import (Report, can_speak, past_connective, hearsay_report, is_negated, is_quote_mark, is_speech_verb, mention_span, noun_report,
-                   participle_before_quotation, report_of, subject_of, subject_to_the_left)
+from .cues import can_speak, is_negated, is_quote_mark, is_speech_verb, participle_before_quotation, past_connective
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
+from .reports import Report, hearsay_report, noun_report, report_of
 from .scan import positions, positions_where, word_ids
+from .speakers import mention_span, subject_of, subject_to_the_left
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"[^\n]+")

@@ -477,7 +477,7 @@ class EntityIndex:
         word = head.lower_
         if word in ("who", "that", "which") and len(mention) == 1 and head.head.dep_ in lex.dependencies["relative_clause"]:
             # "Barkley, who said ...": the relative pronoun's antecedent.
-            from .cues import mention_span
+            from .speakers import mention_span
 
             return self.resolve(mention_span(head.head.head, lex), recent_speakers)
         # "The 23-year-old said": an age stands for the person just named,

@@ -22,8 +22,9 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .boundaries import EndModel
-from .cues import can_speak, is_quote_mark, object_range, subject_of
+from .cues import can_speak, is_quote_mark, object_range
 from .lexicon import Lexicon
+from .speakers import subject_of
 
 
 def candidate(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:

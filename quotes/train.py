@@ -84,8 +84,9 @@ def end_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[l
 def object_examples(doc: Doc, gold: GoldDocument, lex: Lexicon) -> Iterable[tuple[list[list[str]], int]]:
     """([no-statement features, object features], 1 if the object is a gold
     statement else 0) for each candidate object in one parsed article."""
-    from .cues import is_speech_verb, report_of
+    from .cues import is_speech_verb
     from .quotemarks import find_quotations, quotation_finder
+    from .reports import report_of
 
     text = doc.text
     index = WordIndex(text)

@@ -815,7 +815,7 @@ def test_an_empty_it_does_not_speak_for_a_verb_hung_inside_the_report(extractor)
     # with the reported clause, whose subject is an empty "it".
     from spacy.tokens import Doc
 
-    from quotes.cues import subject_of
+    from quotes.speakers import subject_of
     words = ["Lind", "said", "it", "was", "early", "but", "added", "more", "."]
     heads = [1, 1, 3, 1, 3, 3, 3, 6, 1]
     deps = ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "cc", "conj", "dobj", "punct"]
