@@ -92,11 +92,15 @@ def _parenthetical(cue: Token, lex: Lexicon) -> bool:
 
 
 def _not_yet(tok: Token) -> bool:
-    """"has yet to confirm", not "Yet Bloomberg says ..." nor "said, yet
-    again, ...": the adverb before its verb or before "to"."""
+    """"has yet to confirm", not "Yet Bloomberg says ...", "And yet he
+    said ..." nor "said, yet again, ...": the adverb before its verb or
+    before "to"."""
     if tok.lower_ != "yet" or tok.dep_ != "advmod" or tok.i == tok.sent.start:
         return False
-    return tok.i < tok.head.i or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
+    before_to = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if tok.doc[tok.i - 1].lower_ in ("and", "but") and tok.i - 1 == tok.sent.start and not before_to:
+        return False
+    return tok.i < tok.head.i or before_to
 
 
 # Quotation marks as the tokenizer leaves them; the double ones are never

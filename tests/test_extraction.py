@@ -699,6 +699,7 @@ def test_a_short_quotation_punctuated_as_speech_takes_the_cue_right_after_it(ext
 @pytest.mark.parametrize("text, content, cue, speaker", [
     # A sentence-opening "Yet" is a conjunction, not "has yet to".
     ("Yet in private, the senator argued that the bill would fail.", "the bill would fail", "argued", "the senator"),
+    ("And yet he said the bill would pass.", "the bill would pass", "said", "he"),
     # The parse coordinates the cue with the clause it reports.
     ("The plan covers every county in the state, Agriculture Secretary Tom Vilsack told a House panel Tuesday.",
      "The plan covers every county in the state", "told", "Agriculture Secretary Tom Vilsack"),
