@@ -22,7 +22,8 @@ def repaired_entities(doc: Doc, lex: Lexicon, text: str) -> list[Span]:
     spans = _with_titled_names(doc, lex, spans)
     spans = _with_given_names(doc, lex, spans)
     spans = _organisations_named_as_people(doc, lex, spans)
-    return _described_organisations(doc, lex, spans)
+    spans = _described_organisations(doc, lex, spans)
+    return _described_people(doc, lex, spans)
 
 
 def _in_headline(ent: Span, text: str) -> bool:
@@ -206,4 +207,35 @@ def _described_organisations(doc: Doc, lex: Lexicon, spans: list[Span]) -> list[
                or e.start < start or e.end > end for e in overlapping):
             continue
         out = [e for e in out if e not in overlapping] + [Span(doc, start, end, label="ORG")]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _described_people(doc: Doc, lex: Lexicon, spans: list[Span]) -> list[Span]:
+    """A name followed by a title in apposition names a person, whatever the
+    NER made of it: "Precious Lungu, the group's chair" (tagged a place,
+    "Precious" left out). Not a title organisations hold too ("the owner"),
+    nor a country."""
+    found = []
+    for tok in doc:
+        if not tok.is_lower or tok.lower_ not in lex.title_heads or tok.lemma_ in lex.org_nouns:
+            continue
+        name = tok.head
+        if not lex.has_dep(tok, "appositive") or name.pos_ != "PROPN" or not name.text[:1].isupper() or name.i > tok.i:
+            continue
+        start, end = _name_run(name)
+        # "Precious Lungu": a given name the tagger took for an adjective.
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i == name.i and doc[start - 1].dep_ in ("amod", "compound"):
+            start -= 1
+        while start < end - 1 and (doc[start].lower_.rstrip(".") in lex.honorifics or doc[start].lower_ in lex.title_heads):
+            start += 1  # "Rep. Joe Wilson": the person is Joe Wilson
+        if not lex.country(doc[start:end].text) and not any(t.lower_ in lex.org_name_words for t in doc[start:end]):
+            found.append((start, end))
+    if not found:
+        return spans
+    out = list(spans)
+    for start, end in found:
+        overlapping = [e for e in out if e.start < end and start < e.end]
+        if any(e.label_ == "PERSON" or e.start < start or e.end > end for e in overlapping):
+            continue
+        out = [e for e in out if e not in overlapping] + [Span(doc, start, end, label="PERSON")]
     return sorted(out, key=lambda e: e.start)

@@ -261,3 +261,10 @@ def test_the_unions_officer_belongs_to_the_union_a_description_named(extractor):
     text = ("The strike was called by the teachers’ union KNUT after talks with the Ministry of Education "
             "broke down. “We will not back down,” said Amos Wekesa, the union’s general secretary.")
     assert speakers(extractor, text)[-1] == ("Amos Wekesa", "person", "general secretary", "KNUT")
+
+
+@pytest.mark.parametrize("name", ["Precious Mumba", "Blessing Chanda"])
+def test_a_title_in_apposition_makes_a_person_of_a_name_the_ner_mistook(extractor, name):
+    # The NER takes these for a place or an organisation, or leaves them out.
+    text = f"Observers from Copperbelt Election Watch visited 400 polling stations. {name}, the group's chair, said the count had been slow."
+    assert speakers(extractor, text) == [(name, "person", "chair", "Copperbelt Election Watch")]
