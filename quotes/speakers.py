@@ -49,9 +49,10 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
         # "LONDON (Reuters) - Trump said") the one next to the verb speaks.
         subj = max((c for c in tok.children if lex.has_dep(c, "active_subject") or c.dep_ == "csubj"),
                    key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i), default=None)
-        if subj is None and not (climbed == "pcomp" and _passive_speaker(tok, lex)):
-            # Not "was booed by supporters after telling ...": who is booed
-            # tells; a gerund after a preposition goes with the subject.
+        if subj is None and not (climbed in ("pcomp", "conj") and _passive_speaker(tok, lex)):
+            # Not "was booed by supporters after telling ...", "were angered
+            # by the deal and predicted ...": who is booed tells; a gerund
+            # after a preposition or a coordinated verb goes with the subject.
             subj = _agent_of(tok, lex)
         if subj is None and _has_perfect_s(tok):
             # Not "as it's currently written": "it" is written.

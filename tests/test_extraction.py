@@ -1435,6 +1435,11 @@ def test_a_gerund_after_a_passive_goes_with_its_subject_not_the_agent(extractor)
     assert (q.cue.text, q.speaker.text) == ("telling", "The senator")
 
 
+
+def test_a_verb_coordinated_with_a_passive_goes_with_its_subject_not_the_agent(extractor):
+    q = one(extractor, "FBI officials were angered by the deal and predicted it would affect the outcome of other cases.")
+    assert (q.cue.text, q.speaker.text) == ("predicted", "FBI officials")
+
 def test_a_closing_participle_leaves_an_infinitive_of_the_reported_clause(extractor):
     text = "A party strategist said Warren will have to choose whose side she’s on, saying, “At some point, she’s going to have to come out.”"
     q = next(q for q in extractor.extract(text) if q.cue.text == "saying")
