@@ -187,7 +187,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         # "Black Lives Matter issued a statement saying ...": the verb the
         # cue climbed to may have lost its subject as the cue did.
-        return (subject_to_the_left(cue, lex) or (_named_left_of(tok, lex) if tok != cue else None)
+        return (_leading_clause_subject(tok, lex) or subject_to_the_left(cue, lex) or (_named_left_of(tok, lex) if tok != cue else None)
                 or _swallowed_subject(tok, lex) or _name_as_compound(cue) or _name_taken_for_modal(tok))
     return None
 
@@ -493,6 +493,20 @@ def _finite_conjunct_owner(cue: Token, lex: Lexicon) -> Optional[Token]:
             lex.has_dep(c, "subject") for c in cue.children):
         return None
     return next((a for a in head.ancestors if a.tag_ == cue.tag_ and a.i < cue.i), None)
+
+
+def _leading_clause_subject(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """"Trump summed up Clinton as “terrible,” denounced her record and
+    said ...": the parse hung the first of the coordinated verbs on the
+    subjectless one as a clause of its own; with no word such as "when"
+    to open it and no quotation, it is the same speaker's verb in the same
+    tense."""
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i and c.tag_ == verb.tag_ in FINITE_TAGS
+                   and c.left_edge.i == verb.sent.start and not c.left_edge.is_quote
+                   and not any(m.dep_ == "mark" for m in c.children)), None)
+    if clause is None:
+        return None
+    return next((c for c in clause.children if lex.has_dep(c, "active_subject") and c.i < clause.i), None)
 
 
 def _agent_of(verb: Token, lex: Lexicon) -> Optional[Token]:

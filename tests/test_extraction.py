@@ -1440,6 +1440,14 @@ def test_a_verb_coordinated_with_a_passive_goes_with_its_subject_not_the_agent(e
     q = one(extractor, "FBI officials were angered by the deal and predicted it would affect the outcome of other cases.")
     assert (q.cue.text, q.speaker.text) == ("predicted", "FBI officials")
 
+
+@pytest.mark.parametrize("text", [
+    "Trump further summed up Clinton as “terrible,” denounced her record as secretary of state and said she should not even be allowed to run.",
+])
+def test_a_first_coordinated_verb_parsed_as_a_clause_lends_its_subject(extractor, text):
+    q = next(q for q in extractor.extract(text) if q.cue.text == "said")
+    assert q.speaker is not None and q.speaker.text == "Trump"
+
 def test_a_closing_participle_leaves_an_infinitive_of_the_reported_clause(extractor):
     text = "A party strategist said Warren will have to choose whose side she’s on, saying, “At some point, she’s going to have to come out.”"
     q = next(q for q in extractor.extract(text) if q.cue.text == "saying")
