@@ -130,7 +130,8 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     if _names_thing(tok, lex):
         return False
     # "Talking animals": a verb form used as a noun or an adjective.
-    if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj") and not participle_before_quotation(tok):
+    if tok.dep_ in ("amod", "compound", "nsubj", "nsubjpass", "dobj", "obj", "pobj") and not participle_before_quotation(tok) \
+            and not inverted_after_quotation(tok):
         return False
     return not _in_fixed_term(tok, lex)
 
@@ -215,6 +216,15 @@ def participle_before_quotation(tok: Token) -> bool:
     if tok.tag_ != "VBG" or tok.i == 0 or doc[tok.i - 1].text != "," or tok.i + 1 >= len(doc):
         return False
     return doc[tok.i + 1].text in ("“", '"', "``", "‘")
+
+
+def inverted_after_quotation(tok: Token) -> bool:
+    """"“Debate recap,” tweeted Rubio spokesman Alex Conant": a past form
+    right after a quotation ending on a comma is its cue, with the speaker
+    after it, though the parse took it for an adjective on the speaker."""
+    doc = tok.doc
+    return tok.tag_ in ("VBD", "VBN") and tok.dep_ == "amod" and tok.i > 1 and is_quote_mark(doc[tok.i - 1]) \
+        and doc[tok.i - 1].tag_ != "``" and doc[tok.i - 2].text in (",", "?", "!")
 
 
 def _in_fixed_term(tok: Token, lex: Lexicon) -> bool:

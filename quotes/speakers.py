@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from .cues import (DOUBLE_MARKS, FINITE_TAGS, OPENING_MARKS, PASSIVE_AUX, RELATIVE_PRONOUNS, THING_RELATIVES,
-                   can_speak, is_quote_mark, is_speech_verb, is_time, lost_main_verb, noun_tagged_verb, set_off,
+                   can_speak, inverted_after_quotation, is_quote_mark, is_speech_verb, is_time, lost_main_verb, noun_tagged_verb, set_off,
                    statement_as_subject)
 from .lexicon import Lexicon
 from .nlp import whole_words
@@ -30,6 +30,13 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
         return cue.head
     if cue.pos_ == "NOUN":
         return noun_tagged_verb(cue, lex)
+    if inverted_after_quotation(cue):
+        # The noun phrase the parse hung it on is the speaker: its last
+        # word heads it ("Rubio spokesman Alex Conant").
+        head = cue.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        return head
     phrase = _phrase_subject(cue, lex)
     if phrase is not None:
         return phrase
@@ -794,6 +801,8 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             # says: "The senator called upon the council to ..." is the
             # speaker and the cue.
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
+    # "“...,” tweeted Rubio spokesman X": the cue hung on the speaker is not his.
+    excluded.update(t.i for t in head.subtree if inverted_after_quotation(t))
     # "one of the organisers, who had been up all night": a relative clause
     # lower down, on the head's own prepositional object, goes as well.
     for prep in head.rights:
