@@ -686,15 +686,6 @@ def test_a_short_quotation_punctuated_as_speech_takes_the_cue_right_after_it(ext
     assert [q.text for q in extractor.extract(text)] == ["Voters who backed the “reform,” officials said, now regret it"]
 
 
-def test_a_short_exclamation_takes_the_speech_verb_just_before_its_opening_mark(extractor):
-    from quotes.pipeline import Extractor
-
-    # The parse hangs the exclamation on the first clause, not on "yelled".
-    text = "Some in the crowd booed, and when Rubio thanked Miami and said it was great to be home, a man yelled “Stay there!”"
-    ex = Extractor(extractor.nlp, keep_unattributed=True)
-    assert [(q.text, q.cue and q.cue.text) for q in ex.extract(text) if "Stay" in q.text] == [("“Stay there!”", "yelled")]
-
-
 def test_a_past_form_after_a_closing_quotation_is_its_cue_though_tagged_an_adjective(extractor):
     text = '"Debate recap," tweeted Rubio spokesman Alex Conant. "Clinton is old news."'
     got = [(q.text, q.cue.text, q.speaker.text) for q in extractor.extract(text)]
