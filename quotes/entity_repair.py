@@ -9,7 +9,7 @@ spans so far and returns them corrected; the word lists they read are in
 """
 from __future__ import annotations
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
@@ -174,9 +174,10 @@ def _described_organisations(doc: Doc, lex: Lexicon, spans: list[Span]) -> list[
     that ...", "Alpes Rail, the operator of ..." (tagged a work of art),
     "the amateur football club CD Benimàmet" (tagged a person)."""
     found = []
-    for tok in doc:
+    for i in positions(doc, LEMMA, lex.org_noun_ids):
+        tok = doc[i]
         # A lowercase noun, whatever its tag ("the dockworkers’ union SEAL" has a PROPN "union").
-        if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_lower or tok.lemma_ not in lex.org_nouns:
+        if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_lower:
             continue
         if lex.has_dep(tok, "appositive"):
             name = tok.head  # "Renfe, the national rail operator"
@@ -192,22 +193,17 @@ def _described_organisations(doc: Doc, lex: Lexicon, spans: list[Span]) -> list[
         if start < end and not lex.country(doc[start:end].text):
             definite = any(c.lower_ == "the" or lex.has_dep(c, "possessive") for c in tok.children)
             found.append((start, end, tok.lemma_ not in lex.people_org_nouns, definite))
-    if not found:
-        return spans
-    out = list(spans)
-    for start, end, not_a_person, definite in found:
-        overlapping = [e for e in out if e.start < end and start < e.end]
+
+    def stays(e: Span, start: int, not_a_person: bool, definite: bool) -> bool:
         # The NER takes many an unknown name for a person's or a place's; an
         # honorific or a given name says it is a person. A place is an
         # organisation only as "the" one of its kind ("Liscont, the
         # terminal's main operator"): "flood-ravaged Louisiana, a Baton
         # Rouge newspaper" is a misparse.
         person = doc[start].text in lex.first_names or doc[start].lower_.rstrip(".") in lex.honorifics
-        if any((e.label_ == "PERSON" and (person or not not_a_person)) or (e.label_ == "GPE" and not definite)
-               or e.start < start or e.end > end for e in overlapping):
-            continue
-        out = [e for e in out if e not in overlapping] + [Span(doc, start, end, label="ORG")]
-    return sorted(out, key=lambda e: e.start)
+        return (e.label_ == "PERSON" and (person or not not_a_person)) or (e.label_ == "GPE" and not definite)
+
+    return _relabelled(doc, spans, found, "ORG", stays)
 
 
 def _described_people(doc: Doc, lex: Lexicon, spans: list[Span]) -> list[Span]:
@@ -216,8 +212,9 @@ def _described_people(doc: Doc, lex: Lexicon, spans: list[Span]) -> list[Span]:
     "Precious" left out). Not a title organisations hold too ("the owner"),
     nor a country."""
     found = []
-    for tok in doc:
-        if not tok.is_lower or tok.lower_ not in lex.title_heads or tok.lemma_ in lex.org_nouns:
+    for i in positions(doc, LOWER, lex.title_head_ids):
+        tok = doc[i]
+        if not tok.is_lower or tok.lemma_ in lex.org_nouns:
             continue
         name = tok.head
         if not lex.has_dep(tok, "appositive") or name.pos_ != "PROPN" or not name.text[:1].isupper() or name.i > tok.i:
@@ -230,12 +227,20 @@ def _described_people(doc: Doc, lex: Lexicon, spans: list[Span]) -> list[Span]:
             start += 1  # "Rep. Joe Wilson": the person is Joe Wilson
         if not lex.country(doc[start:end].text) and not any(t.lower_ in lex.org_name_words for t in doc[start:end]):
             found.append((start, end))
+    return _relabelled(doc, spans, found, "PERSON", lambda e, start: e.label_ == "PERSON")
+
+
+def _relabelled(doc: Doc, spans: list[Span], found: list[tuple], label: str, stays) -> list[Span]:
+    """``spans`` with each ``(start, end, *facts)`` of ``found`` made a
+    ``label`` entity in place of those inside it; not across an entity
+    reaching outside it, nor over one ``stays(entity, start, *facts)``
+    keeps."""
     if not found:
         return spans
     out = list(spans)
-    for start, end in found:
+    for start, end, *facts in found:
         overlapping = [e for e in out if e.start < end and start < e.end]
-        if any(e.label_ == "PERSON" or e.start < start or e.end > end for e in overlapping):
+        if any(e.start < start or e.end > end or stays(e, start, *facts) for e in overlapping):
             continue
-        out = [e for e in out if e not in overlapping] + [Span(doc, start, end, label="PERSON")]
+        out = [e for e in out if e not in overlapping] + [Span(doc, start, end, label=label)]
     return sorted(out, key=lambda e: e.start)

@@ -140,6 +140,20 @@ class Lexicon:
 
         return word_ids(self.first_names)
 
+    @cached_property
+    def org_noun_ids(self):
+        """``org_nouns`` as the hashes ``scan.positions`` looks for."""
+        from .scan import word_ids
+
+        return word_ids(self.org_nouns)
+
+    @cached_property
+    def title_head_ids(self):
+        """``title_heads`` as the hashes ``scan.positions`` looks for."""
+        from .scan import word_ids
+
+        return word_ids(self.title_heads)
+
 
 @lru_cache(maxsize=4)
 def _load(folder: str) -> Lexicon:
