@@ -802,7 +802,7 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None
     elif _opens_adverbial(doc[i], lex):
         return None  # "spoke to reporters just after the race was called"
-    elif doc[i].tag_ == "VBG" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[i:sent_end]):
+    elif doc[i].tag_ == "VBG" and not any(t.tag_ in FINITE_TAGS for t in doc[i:sent_end]):
         return None  # "said laughing": no clause follows
     elif doc[i].tag_ == "VBG" and doc[i].dep_ == "advcl" and doc[i].head.i == cue.i:
         return None  # "said Skelly, explaining he ...": the participle reports for itself

@@ -508,7 +508,9 @@ def _leading_clause_subject(verb: Token, lex: Lexicon) -> Optional[Token]:
     subjectless one as a clause of its own; with no word such as "when"
     to open it and no quotation, it is the same speaker's verb in the same
     tense."""
-    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i and c.tag_ == verb.tag_ in FINITE_TAGS
+    if verb.tag_ not in FINITE_TAGS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i and c.tag_ == verb.tag_
                    and c.left_edge.i == verb.sent.start and not c.left_edge.is_quote
                    and not any(m.dep_ == "mark" for m in c.children)), None)
     if clause is None:
@@ -710,7 +712,7 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
         while j >= 0 and doc[j].text != opener and cue.i - j < 25:
             j -= 1
         if j >= 0 and doc[j].text == opener and doc[j + 1].lower_ not in ("who", "whose") and any(
-                t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[j + 1:i]):
+                t.tag_ in FINITE_TAGS for t in doc[j + 1:i]):
             j = -1
         if j >= 0 and doc[j].text == opener:
             if doc[j + 1].pos_ == "DET" or doc[j + 1].tag_ == "PRP$":
