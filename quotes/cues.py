@@ -45,9 +45,10 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
     for _ in range(3):
         if head.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or head.head.i == head.i:
             break
-        if head.dep_ == "advcl" and head.tag_ == "VBG" and doc[head.left_edge.i - 1].text == ",":
+        if head.dep_ == "advcl" and head.tag_ == "VBG" and (doc[head.left_edge.i - 1].text == "," or doc[head.left_edge.i - 1].text in DASHES):
             # "declined to answer, adding: “...”", "did not attend, saying he
-            # was ill": a participle after a comma says something of its own.
+            # was ill", "declined to claim victory - only saying ...": a
+            # participle set off by a comma or dash says something of its own.
             break
         if head.dep_ == "advcl" and any(lex.has_dep(c, "subject") for c in head.children):
             # "As Breitbart reported, the White House was refusing to ...":
@@ -108,6 +109,10 @@ def _not_yet(tok: Token) -> bool:
 _QUOTE_MARKS = {"“", "”", '"', "''", "``", "‘", "’", "«", "»"}
 DOUBLE_MARKS = _QUOTE_MARKS - {"‘", "’"}
 OPENING_MARKS = {"“", '"', "``", "«"}
+
+
+# A dash set off by spaces marks an aside; a hyphen glued to words does not.
+DASHES = frozenset({"-", "—", "–", "--"})
 
 
 def is_quote_mark(tok: Token) -> bool:
@@ -267,6 +272,13 @@ def is_aside(clause: Token, lex: Lexicon) -> bool:
 def _own_report(tok: Token, lex: Lexicon) -> bool:
     """A speech verb with a subject of its own: a second statement."""
     return is_speech_verb(tok, lex) and any(lex.has_dep(c, "subject") for c in tok.children)
+
+
+def _inverted_report(tok: Token, lex: Lexicon) -> bool:
+    """A speech verb before its own subject ("“...,” said Robin Maynard"): a
+    finished attribution, which a later cue does not report again. One with
+    its subject first ("Clinton thinks ..., her husband said") can be."""
+    return is_speech_verb(tok, lex) and any(lex.has_dep(c, "subject") and c.i > tok.i for c in tok.children)
 
 
 def cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon, closing: bool = False) -> int:
@@ -620,7 +632,10 @@ def closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     # Nothing but the cue's frame ("on Saturday", "in an interview") after it.
     if any(not (c.is_punct or c.dep_ in ("advmod", "npadvmod") or (c.dep_ == "prep" and c.lower_ in _FRAME_PREPS)) for c in cue.rights):
         return None
-    if any(not (t.is_punct or t.is_space) for t in doc[cue.right_edge.i + 1:cue.sent.end]):
+    # Past the frame, only a gloss the writer set off with a dash ("..., he
+    # said at an event in Wyoming — an apparent reversal of ...").
+    gloss = next((t.i for t in doc[cue.i:cue.right_edge.i + 2] if t.text in DASHES and t.whitespace_), cue.sent.end)
+    if any(not (t.is_punct or t.is_space) for t in doc[cue.right_edge.i + 1:min(gloss, cue.sent.end)]):
         return None
     start = after_colon(doc, cue.sent.start, comma)
     if any(t.is_space and "\n" in t.text for t in doc[start:comma]):
@@ -631,7 +646,7 @@ def closing_attribution(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     # nor a report of its own ("“...,” said Robin Maynard, half joking").
     if not any(t.tag_ in FINITE_TAGS for t in span) or not any(
             t.pos_ in ("VERB", "AUX") and not lex.has_dep(t, "relative_clause") and any(lex.has_dep(c, "subject") for c in t.children)
-            for t in span) or any(_own_report(t, lex) for t in span):
+            for t in span) or any(_inverted_report(t, lex) for t in span):
         return None
     # Nor a clause opened by a conjunction, a subordinator, a preposition or
     # a verb ("But while ...", "After suggesting ...", "Asked whether ..."),

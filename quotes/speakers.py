@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from .cues import (DOUBLE_MARKS, FINITE_TAGS, OPENING_MARKS, PASSIVE_AUX, RELATIVE_PRONOUNS, THING_RELATIVES,
+from .cues import (DASHES, DOUBLE_MARKS, FINITE_TAGS, OPENING_MARKS, PASSIVE_AUX, RELATIVE_PRONOUNS, THING_RELATIVES,
                    can_speak, inverted_after_quotation, is_quote_mark, is_speech_verb, is_time, lost_main_verb, noun_tagged_verb, set_off,
                    statement_as_subject)
 from .lexicon import Lexicon
@@ -220,7 +220,7 @@ def _after_dateline(subj: Token, cue: Token) -> Optional[Token]:
     the noun phrase between its dash and the cue speaks. None when the
     subject is no dateline."""
     doc, start = cue.doc, cue.sent.start
-    dash = next((t.i for t in doc[start:min(start + 6, cue.i)] if t.text in _DASHES | {"―"}), None)
+    dash = next((t.i for t in doc[start:min(start + 6, cue.i)] if t.text in DASHES | {"―"}), None)
     if dash is None or not (start <= subj.i < dash) or not doc[start].is_upper or len(doc[start]) < 3:
         return None
     span = range(dash + 1, cue.i)
@@ -475,18 +475,15 @@ def _verb_before_aside(cue: Token, lex: Lexicon) -> Optional[Token]:
     "said"; the verb goes on the sentence before the dashes, whose subject
     speaks. Returns that verb."""
     aside, doc = cue.head, cue.doc
-    if cue.dep_ != "conj" or aside.i > cue.i or not any(t.text in _DASHES for t in doc[aside.i + 1:cue.i]):
+    if cue.dep_ != "conj" or aside.i > cue.i or not any(t.text in DASHES for t in doc[aside.i + 1:cue.i]):
         return None
     said_by = next((c for c in aside.children if lex.has_dep(c, "active_subject")), aside)
     if any(lex.has_dep(c, "subject") for c in cue.children) or not _after_quotation(said_by.left_edge):
         return None
     # The sentence before the opening dash: a clause of the aside's verb,
     # with a subject of its own, and a dash after it.
-    return next((c for c in aside.children if lex.has_dep(c, "complement_clause") and c.i < aside.i and _DASHES.intersection(
+    return next((c for c in aside.children if lex.has_dep(c, "complement_clause") and c.i < aside.i and DASHES.intersection(
         t.text for t in doc[c.i + 1:said_by.left_edge.i]) and any(lex.has_dep(g, "active_subject") for g in c.children)), None)
-
-
-_DASHES = {"-", "—", "–", "--"}
 
 
 def _finite_conjunct_owner(cue: Token, lex: Lexicon) -> Optional[Token]:

@@ -152,6 +152,12 @@ def test_a_verb_coordinated_with_declined_by_and_is_not_declined(extractor):
     assert extractor.extract("The spokesman declined to confirm or deny that the talks had failed.") == []
 
 
+@pytest.mark.parametrize("dash", [" - ", " — "])
+def test_a_participle_set_off_by_a_dash_is_not_declined(extractor, dash):
+    q = one(extractor, f"The minister declined to claim victory{dash}only saying that she was relieved by the early count.")
+    assert (q.text, q.cue.text, q.speaker.text) == ("she was relieved by the early count", "saying", "The minister")
+
+
 def test_a_past_read_tagged_as_a_base_form_after_a_quotation_is_its_cue(extractor):
     # The tagger reads "read" as an imperative with no subject.
     text = ('"Our political revolution has already forced a former U.S. senator to change her mind on trade, '
@@ -1482,6 +1488,10 @@ def test_a_verb_after_a_quotation_aside_in_dashes_goes_with_the_sentence_before_
     # its opener does not stop the main clause after it being reported.
     ("As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, "
      "a 15-year-old girl outside the venue was pepper-sprayed by another bystander, police said.", "police"),
+    # The statement reports a belief of its own, and the writer's gloss
+    # after a dash follows the cue.
+    ("The mayor thinks the council spends far too much on outside consultants, her deputy said on Monday "
+     "at a town hall — a rare public split between the two.", "her deputy"),
 ])
 def test_a_closing_cue_the_parse_hung_on_the_statement_reports_it(extractor, text, speaker):
     q = one(extractor, text)
