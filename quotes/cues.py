@@ -532,7 +532,9 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                     tail = cut_trailing_participle(doc, head, after, head.right_edge.i + 1)
                     if tail - after >= 3:
                         return trim(doc, after_colon(doc, start, comma), tail)
-                return trim(doc, after_colon(doc, start, comma), comma)
+                # "Nor does she have any plans, advisers say, to take cues
+                # from ...": the rest of the statement hung on the cue.
+                return trim(doc, after_colon(doc, start, comma), max(comma, _goes_on_after(cue, lex)))
         else:
             # "In the long run, many economists say, this effect could ...":
             # the attribution is a parenthesis inside what it reports; the

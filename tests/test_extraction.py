@@ -360,6 +360,10 @@ def test_parenthetical_cue_keeps_the_statement_before_it(extractor):
     text = "This campaign, he says, is different from the last one."
     q = one(extractor, text)
     assert (q.text, q.cue.text, q.speaker.text) == ("This campaign, he says, is different from the last one", "says", "he")
+    # The parse hangs the rest of the statement on the cue, not on the clause before it.
+    text = "Nor does the mayor have any plans, advisers say, to take cues from the campaign and start changing her views."
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == (text[:-1], "say", "advisers")
 
 
 @pytest.mark.parametrize("text, cue, content", [
