@@ -127,7 +127,8 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
         return False  # "shot back", "fired back"; "as the Post put it"
     # "Asked if he was bullied, ...", "a plan announced last year": a bare
     # participle modifying something else reports nothing by itself.
-    if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(lex.has_dep(c, "aux") for c in tok.children):
+    if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(
+            lex.has_dep(c, "aux") for c in tok.children) and not _misread_past(tok, lex):
         # ... except in a frame that names who reported: "As reported by
         # the Post, ..." (see ``_as_frame_content``).
         if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)) and not lost_main_verb(tok, lex):
@@ -139,6 +140,15 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
             and not inverted_after_quotation(tok):
         return False
     return not _in_fixed_term(tok, lex)
+
+
+def _misread_past(tok: Token, lex: Lexicon) -> bool:
+    """A past tense the tagger took for a participle: a subordinate clause
+    with a subordinator and its subject before the verb ("As the Post's
+    unit reported just today, ...", "When liberal groups advocated for").
+    Not "His assumption, confidently stated on TV, was ..."."""
+    return tok.dep_ == "advcl" and any(lex.has_dep(c, "mark") for c in tok.children) and any(
+        lex.has_dep(c, "active_subject") and c.i < tok.i for c in tok.children)
 
 
 def _names_thing(tok: Token, lex: Lexicon) -> bool:

@@ -346,6 +346,9 @@ def test_object_of_a_clause_verb_is_not_the_statement(extractor):
      "the secretary was told of her duty to protect classified information", "Western Journalism"),
     ("The super PAC started reserving ad time this week, as first reported by the New York Times.",
      "The super PAC started reserving ad time this week", "the New York Times"),
+    # The tagger reads "reported" after the possessive as a participle.
+    ("As the Boston Globe’s investigative unit reported on Monday, the city council issued subpoenas to the developer.",
+     "the city council issued subpoenas to the developer", "the Boston Globe’s investigative unit"),
 ])
 def test_as_clause_frames_the_statement(extractor, text, content, speaker):
     q = one(extractor, text)
