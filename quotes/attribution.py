@@ -21,7 +21,7 @@ from .cues import can_speak, is_negated, is_quote_mark, is_speech_verb, particip
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
-from .reports import Report, hearsay_report, noun_report, report_of
+from .reports import Report, hearsay_report, noun_report, opened_by_participle, report_of
 from .scan import positions, positions_where, word_ids
 from .speakers import mention_span, subject_of, subject_to_the_left
 
@@ -167,6 +167,7 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
     for rep in reports:
         if rep.content is None:
             continue
+        rep = opened_by_participle(rep, lex)
         start, end = _char_range(doc, rep.content)
         if any(_reports_quotation_instead(doc, rep, end, q, text, lex) for q in quotations if q.start > start):
             continue

@@ -252,6 +252,23 @@ def _in_quotation(tok: Token) -> bool:
     return sum(t.text in DOUBLE_MARKS or t.tag_ in ("``", "''") for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
 
 
+def opened_by_participle(rep: Report, lex: Lexicon) -> Report:
+    """"Kiedis said, mentioning the album is “in the home stretch”", "Mr.
+    Manafort said, adding of Mr. Trump, ''He cares ...''": a speech verb's
+    participle set off after the cue, which the parse left inside the
+    clause it hung on the cue, is the cue of what follows it; the speaker
+    is the same. (A quotation before the cue stays with the cue.)"""
+    cue = rep.cue[-1]
+    if rep.content is None or rep.content[0] <= cue.i or cue.pos_ != "VERB":
+        return rep
+    doc = cue.doc
+    first = doc[rep.content[0]]
+    if first.tag_ != "VBG" or not is_speech_verb(first, lex) or any(lex.has_dep(c, "subject") for c in first.children) \
+            or set_off(doc, first.i, cue.i, ",") is None or rep.content[1] <= first.i + 1:
+        return rep
+    return Report(cue=[first], content=trim(doc, first.i + 1, rep.content[1]), speaker=rep.speaker, guessed=rep.guessed)
+
+
 def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     """The reported statement of a speech verb, or None when it reports
     nothing (negated, an imperative)."""

@@ -2000,3 +2000,15 @@ def test_a_concession_opening_a_statement_closed_by_its_attribution_is_left_out(
 ])
 def test_a_connective_opening_a_statement_is_left_out(extractor, text, content):
     assert [q.text for q in extractor.extract(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("''We've started all those conversations,'' Mr. Manafort said, adding of Mr. Trump, ''He cares about the united team.''",
+     "of Mr. Trump, ''He cares about the united team.''", "adding"),
+    ("“We had written two dozen songs before we got with [Danger Mouse],” Kiedis said, mentioning the long-awaited album "
+     "is “in the home stretch.”", "the long-awaited album is “in the home stretch.”", "mentioning"),
+])
+def test_a_participle_opening_the_clause_the_parse_gave_the_cue_is_its_cue(extractor, text, content, cue):
+    quotes = extractor.extract(text)
+    assert [(q.text, q.cue.text) for q in quotes][1:] == [(content, cue)]
+    assert quotes[0].cue.text == "said" and quotes[1].speaker.text == quotes[0].speaker.text
