@@ -298,7 +298,8 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
                 and not _aside_of_split_quote(previous, reported):
             previous = reported
         if previous is not None and previous.cue and _paragraph_gap(text, previous.end, q.start) == 0 and (
-                len(re.findall(r"\w+", text[previous.end:q.start])) <= 12 or previous.end <= previous.cue[0].idx < q.start):
+                len(re.findall(r"\w+", text[previous.end:q.start])) <= 12 or previous.end <= previous.cue[0].idx < q.start) \
+                and not (n_words < 3 and _inside_sentence(span)):
             # The second half of a split quote: “A,” she said. “B.”
             cand = Candidate("direct", q.start, q.end, previous.cue, previous.speaker, previous.confidence)
             candidates.append(cand)
@@ -317,6 +318,16 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         if not any(c.start < h.end and h.start < c.end and c.cue for c in candidates):
             candidates.append(Candidate(_kind(quotations, h.start, h.end), h.start, h.end, [h.cue], h.speaker, 0.8))
     return _dedupe(candidates)
+
+
+def _inside_sentence(span: Span) -> bool:
+    """Whether words of the quotation's sentence stand before it: a word or
+    two quoted there ("tens of thousands of “missing” emails") is a scare
+    quote, not the second half of someone's quote."""
+    doc = span.doc
+    start = span[0].sent.start
+    start = max([start] + [t.i + 1 for t in doc[start:span.start] if t.text in (".", "?", "!")])
+    return any(t.is_alpha for t in doc[start:span.start])
 
 
 def _aside_of_split_quote(previous: Optional[Candidate], reported: Candidate) -> bool:

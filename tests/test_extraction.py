@@ -2012,3 +2012,11 @@ def test_a_participle_opening_the_clause_the_parse_gave_the_cue_is_its_cue(extra
     quotes = extractor.extract(text)
     assert [(q.text, q.cue.text) for q in quotes][1:] == [(content, cue)]
     assert quotes[0].cue.text == "said" and quotes[1].speaker.text == quotes[0].speaker.text
+
+
+def test_a_word_or_two_quoted_inside_the_next_sentence_does_not_go_on_with_the_quote_before(extractor):
+    text = "“We are not worried,” the aide said. Trump last week invited Russia to dig up thousands of “missing” emails."
+    assert [q.text for q in extractor.extract(text)] == ["“We are not worried,”"]
+    # A quotation opening the next sentence still does.
+    text = "“We are not worried,” the aide said. “It will pass.”"
+    assert [(q.text, q.cue.text) for q in extractor.extract(text)] == [("“We are not worried,”", "said"), ("“It will pass.”", "said")]
