@@ -388,6 +388,13 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
             _reports_onward(after[0], last, lex)):
         order.append(after[0])
     order += governing + after[:1] + ([_main_speech_verb(before[-1], before)] if before else [])
+    intro = _introducing_verb(doc, first, lex, outside)
+    if intro is not None:
+        # "Cruz said as the heckler yelled: “You suck!”", "he warned, “...,”
+        # Trump told NBC": the speech verb the quotation follows at once,
+        # after a colon or a comma, says it, whatever verb the parse hangs it
+        # on or signs it after.
+        order, governing = [intro] + order, [intro]
     # A quotation of a word or two is a quote only where the parse makes it
     # what the verb says; near a cue it is usually a name or a scare quote.
     if len(re.findall(r"\w+", span.text)) < 3:
@@ -652,6 +659,24 @@ def _follows_at_once(verb: Token, last: Token, lex: Lexicon) -> bool:
         return True
     subj = subject_of(verb, lex)
     return subj is not None and _fills(subj, last.i + 1, verb.i)
+
+
+def _introducing_verb(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Token]:
+    """The speech verb right before the colon or comma that opens a
+    quotation ("yelled: “...”", "then boomed, “...”", "fired back: “...”"),
+    not negated, nor "asked" (a question is left out)."""
+    k = first.i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k < 1 or doc[k].text not in (":", ",") or not outside(doc[k]):
+        return None
+    k -= 1
+    while k >= 0 and (doc[k].pos_ == "ADV" or doc[k].dep_ == "prt"):
+        k -= 1
+    verb = doc[k] if k >= 0 else None
+    if verb is None or not outside(verb) or not is_speech_verb(verb, lex) or is_negated(verb, lex) or verb.lemma_.lower() == "ask":
+        return None
+    return verb
 
 
 def _reports_onward(verb: Token, last: Token, lex: Lexicon) -> bool:

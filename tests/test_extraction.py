@@ -2020,3 +2020,14 @@ def test_a_word_or_two_quoted_inside_the_next_sentence_does_not_go_on_with_the_q
     # A quotation opening the next sentence still does.
     text = "“We are not worried,” the aide said. “It will pass.”"
     assert [(q.text, q.cue.text) for q in extractor.extract(text)] == [("“We are not worried,”", "said"), ("“It will pass.”", "said")]
+
+
+@pytest.mark.parametrize("text, quote, cue, speaker", [
+    ('"Apparently there\'s a young man who\'s having some problems," Cruz said as the heckler yelled: "You suck!"',
+     '"You suck!"', "yelled", "the heckler"),
+    ("Trump joked that Brooklyn was his answer, but went on to say, “There are places in America that are among the most "
+     "dangerous in the world.”", "“There are places in America that are among the most dangerous in the world.”", "say", "Trump"),
+])
+def test_the_speech_verb_a_quotation_follows_at_once_introduces_it(extractor, text, quote, cue, speaker):
+    q = next(q for q in extractor.extract(text) if q.text == quote)
+    assert (q.cue.text, q.speaker.text) == (cue, speaker)
