@@ -384,8 +384,12 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
         after = [v for v in after if v.i > after[0].i and after[0].head.head == v] + after
     # Not a verb coordinated after the one that governs the quotation:
     # "called Trump a “blowhard,” and said he should apologize".
+    # Nor the verb a participle holding the quotation hangs on: "Manafort,
+    # citing ''the unique magic of Trump,'' said the candidate could ...".
     if after and after[0].i - last.i <= 6 and not (governing and after[0].dep_ == "conj" and after[0].head == governing[0]) and not (
-            _reports_onward(after[0], last, lex)):
+            _reports_onward(after[0], last, lex)) and not (
+            governing and governing[0].tag_ == "VBG" and governing[0].i < first.i and governing[0].head == after[0]
+            and not any(t.text in ("-", "--", "—", "–", ":") for t in doc[governing[0].i:first.i])):
         order.append(after[0])
     order += governing + after[:1] + ([_main_speech_verb(before[-1], before)] if before else [])
     intro = _introducing_verb(doc, first, lex, outside)

@@ -2031,3 +2031,9 @@ def test_a_word_or_two_quoted_inside_the_next_sentence_does_not_go_on_with_the_q
 def test_the_speech_verb_a_quotation_follows_at_once_introduces_it(extractor, text, quote, cue, speaker):
     q = next(q for q in extractor.extract(text) if q.text == quote)
     assert (q.cue.text, q.speaker.text) == (cue, speaker)
+
+
+def test_a_quotation_inside_an_opening_participle_is_the_participle_s(extractor):
+    text = "The senator, citing “the unique magic of Trump,” said the candidate could win Pennsylvania."
+    assert [(q.text, q.cue.text, q.speaker.text) for q in extractor.extract(text)] == [
+        ("“the unique magic of Trump,”", "citing", "The senator"), ("the candidate could win Pennsylvania", "said", "The senator")]
