@@ -271,6 +271,11 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
                 candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))
             continue
         rep = cue_by_quotation.get(q.start) or _cue_for_quotation(doc, q, span, lex, quotation_at)
+        label = _labelled_as(span, lex, quotation_at) if rep is None else None
+        if label is not None:
+            verb, speaker = label
+            candidates.append(Candidate("mixed", doc[verb.i + 1].idx, _tail(span, verb) or q.end, [verb], speaker, 0.85))
+            continue
         if rep is not None:
             phrase = _embedding_phrase(span, rep.cue[-1], lex)
             if phrase is None:
@@ -476,6 +481,39 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     return _colon_speaker(doc, first, lex, outside) or _statement_named_before(doc, first, lex, outside) \
         or _in_their_words(span, lex, outside) or _dash_signature(span) or _bare_report_before(span, lex, outside) \
         or _comma_speaker(span, lex, outside)
+
+
+def _labelled_as(span: Span, lex: Lexicon, quotation_at) -> Optional[tuple[Token, Span]]:
+    """"referred to Mexican immigrants as “criminals”", "heralded the deal as
+    a “breakthrough”": a quotation after "as" is the name the verb before it
+    gives its object, in the words of the verb's subject; the statement runs
+    from the verb's object to the quotation. Not a comparison ("such as",
+    "the same as") nor "as" opening a clause ("as the “autopsy” recommended")."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].tag_ == "DT":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "as" or doc[k].dep_ == "mark" or doc[k - 1].lower_ in lex.comparison_words:
+        return None
+    window = doc[max(doc[k].sent.start, k - 15):k]
+    verb = next((t for t in reversed(window) if t.tag_.startswith("VB") and t.pos_ != "AUX" and t.lemma_ != "be"), None)
+    if verb is None or quotation_at(verb.idx) is not None or is_negated(verb, lex):
+        return None
+    between = doc[verb.i + 1:k]
+    # Not across an aside ("goods waved through - but as a “belt”"), nor
+    # the second term of a comparison ("as easily weaponized as the “1960s”").
+    if any(t.text in ("-", "--", "—", "–", "(", ")", ";", ":") for t in between) or any(
+            t.lower_ == "as" and t.nbor().pos_ in ("ADJ", "ADV") for t in doc[window.start:k]):
+        return None
+    # Whoever names it, a person or not ("a LinkedIn page lists him as
+    # “...”"); with nobody naming it, it is a term ("a format known as
+    # « proximity talks »").
+    subj = subject_of(verb, lex)
+    if subj is None or subj.dep_ == "expl":
+        return None
+    speaker = mention_span(subj, lex)
+    # The parse may hang the "as" phrase on the agent ("seen by organizers as ...").
+    return (verb, speaker) if not speaker.start <= k < speaker.end else None
 
 
 def _comma_speaker(span: Span, lex: Lexicon, outside) -> Optional[Report]:

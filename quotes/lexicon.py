@@ -44,6 +44,7 @@ class Lexicon:
     object_cue_verbs: frozenset[str]
     infinitive_cue_verbs: frozenset[str]
     aspect_verbs: frozenset[str]
+    comparison_words: frozenset[str]
     pro_statements: frozenset[str]
     not_cue_phrases: frozenset[tuple[str, ...]]
     addressee_verbs: frozenset[str]
@@ -185,6 +186,7 @@ def _load(folder: str) -> Lexicon:
         object_cue_verbs=_words(d / "object_cue_verbs.txt"),
         infinitive_cue_verbs=_words(d / "infinitive_cue_verbs.txt"),
         aspect_verbs=_words(d / "aspect_verbs.txt"),
+        comparison_words=_words(d / "comparison_words.txt"),
         pro_statements=_words(d / "pro_statements.txt"),
         not_cue_phrases=frozenset(tuple(w.split()) for w in _words(d / "not_cue_phrases.txt")),
         addressee_verbs=_words(d / "addressee_verbs.txt"),

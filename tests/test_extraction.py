@@ -2037,3 +2037,25 @@ def test_a_quotation_inside_an_opening_participle_is_the_participle_s(extractor)
     text = "The senator, citing “the unique magic of Trump,” said the candidate could win Pennsylvania."
     assert [(q.text, q.cue.text, q.speaker.text) for q in extractor.extract(text)] == [
         ("“the unique magic of Trump,”", "citing", "The senator"), ("the candidate could win Pennsylvania", "said", "The senator")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Germany’s Chancellor Angela Merkel heralded the European Union’s deal with Turkey as a “breakthrough.”",
+     "the European Union’s deal with Turkey as a “breakthrough.”", "Germany’s Chancellor Angela Merkel"),
+    ("Trump, who has postured himself as the “law and order candidate,” has taken a hardline stance.",
+     "himself as the “law and order candidate,”", "who"),
+    ("Yildirim's LinkedIn page lists him as \"Executive Director at Harmony Enterprises.\"",
+     "him as \"Executive Director at Harmony Enterprises.\"", "Yildirim's LinkedIn page"),
+])
+def test_a_quotation_after_as_is_the_name_the_verb_before_gives(extractor, text, content, speaker):
+    [q] = extractor.extract(text)
+    assert (q.text, q.type, q.speaker.text) == (content, "mixed", speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Mediators shuttled between them in a format known as « proximity talks ».",
+    "Officials searched their records for words such as \"ambassador\" and \"attack.\"",
+    "Republicans got behind an immigration overhaul, as the “autopsy” recommended, and watched it pass the Senate.",
+])
+def test_a_quotation_after_as_that_nobody_names_is_no_statement(extractor, text):
+    assert extractor.extract(text) == []
