@@ -500,7 +500,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         # ("..., the company said, becoming ... as prices squeeze returns").
         clauses = [c for c in clauses if c.i > cue.i and not any(
             t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1:c.left_edge.i])] or clauses
-    if clauses and clauses[0].i < cue.i and _says_its_own(cue, clauses[0], lex):
+    if clauses and clauses[0].i < cue.i and (_says_its_own(cue, clauses[0], lex) or _passive_on_its_own(cue, clauses[0], lex)):
         clauses = []
     if clauses:
         child = clauses[0]
@@ -571,6 +571,19 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                     start = subjects[0].left_edge.i
                 return trim(doc, start, end)
     return _as_frame_content(cue, lex)
+
+
+def _passive_on_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:
+    """"Nobody opposed him — he was confirmed 92 to 0", "CPAC is conducting
+    a straw poll, the results of which will be announced Saturday": a
+    passive verb with a subject of its own after the clause before it
+    reports its subject, not that clause (the parse made the clause its
+    complement). Not a quotation ("“...,” Braynard is quoted as saying")."""
+    doc = cue.doc
+    subj = next((c for c in cue.lefts if lex.has_dep(c, "passive_subject")), None)
+    if subj is None or subj.lower_ == "it" or subj.i < clause.right_edge.i:
+        return False
+    return not any(is_quote_mark(t) for t in doc[clause.left_edge.i:subj.i])
 
 
 def _says_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:

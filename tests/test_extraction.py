@@ -2059,3 +2059,11 @@ def test_a_quotation_after_as_is_the_name_the_verb_before_gives(extractor, text,
 ])
 def test_a_quotation_after_as_that_nobody_names_is_no_statement(extractor, text):
     assert extractor.extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody opposed him — he was confirmed 92 to 0.",
+    "CPAC is conducting a straw poll of candidates, the results of which will be announced on Saturday afternoon.",
+])
+def test_a_passive_verb_with_its_own_subject_does_not_report_the_clause_before(extractor, text):
+    assert [q.text for q in extractor.extract(text)] == []
