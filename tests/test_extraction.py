@@ -979,6 +979,8 @@ def test_a_word_standing_for_a_statement_after_say(extractor, text, content):
     "It is too soon to say whether the new bridge will ease traffic in the city.",
     "It's fair to say that the new bridge has eased traffic in the city.",
     "Only time will tell if the new bridge eases traffic in the city.",
+    "Employees protested outside the company's stores, warehouses and call centers throughout the six-week strike.",
+    "The amendment was within hailing distance of becoming the law of the land.",
 ])
 def test_terms_and_idioms_with_a_speech_word_report_nothing(extractor, text):
     assert extractor.extract(text) == []
