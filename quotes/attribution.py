@@ -315,6 +315,12 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             candidates.append(cand)
             previous = cand
             continue
+        # Last, what the verb above it says.
+        owner = _owned_by_governor(span, lex, quotation_at)
+        if owner is not None:
+            verb, speaker = owner
+            candidates.append(Candidate("mixed", doc[verb.i + 1].idx, q.end, [verb], speaker, 0.6))
+            continue
         if keep_unattributed:
             candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))
     # Last, as the parse reads title case badly: a headline the rules above
@@ -514,6 +520,41 @@ def _labelled_as(span: Span, lex: Lexicon, quotation_at) -> Optional[tuple[Token
     speaker = mention_span(subj, lex)
     # The parse may hang the "as" phrase on the agent ("seen by organizers as ...").
     return (verb, speaker) if not speaker.start <= k < speaker.end else None
+
+
+def _owned_by_governor(span: Span, lex: Lexicon, quotation_at) -> Optional[tuple[Token, Span]]:
+    """"Nordhaus welcomed “the recognition that we do not have all the
+    technology we need”", "Bolton anticipated that the challenge would be
+    “dealing with the problems Obama's going to leave”": a quotation that
+    no cue claims and that nothing before it continues is the words of the
+    subject of the verb the parse hangs it under, whatever the verb. Only
+    a quotation of six words or more in running text: a shorter one, or
+    one in title case, is a scare quote or a name."""
+    doc = span.doc
+    words = re.findall(r"\w+", span.text)
+    if len(words) < 6 or all(w[0].isupper() or w.lower() in lex.title_small_words for w in words):
+        return None
+    root = next((t for t in span if not t.is_punct and not (span.start <= t.head.i < span.end)), None)
+    if root is None:
+        return None
+    verb = next((a for a in root.ancestors if a.pos_ == "VERB" and a.i < span.start), None)
+    if verb is None or verb.sent != span[0].sent or quotation_at(verb.idx) is not None or is_negated(verb, lex):
+        return None
+    # "published a column, entitled, “...”", "a hat reading “...”": a
+    # participle right before it names or shows the quotation.
+    k = span.start - 1
+    while k > verb.i and doc[k].is_punct:
+        k -= 1
+    if k > verb.i and doc[k].pos_ == "VERB":
+        return None
+    # Nor an example ("headlines such as “...”"), nor a capitalised
+    # heading's ("HOW CHINA’S DECLINE AFFECTS THE WORLD “...”").
+    if (doc[k].lower_ == "as" and doc[k - 1].lower_ in lex.comparison_words) or verb.is_upper:
+        return None
+    subj = subject_of(verb, lex)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.lower_ in _EMPTY_SUBJECTS or not can_speak(subj, lex):
+        return None
+    return verb, mention_span(subj, lex)
 
 
 def _comma_speaker(span: Span, lex: Lexicon, outside) -> Optional[Report]:

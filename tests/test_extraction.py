@@ -2069,3 +2069,24 @@ def test_a_quotation_after_as_that_nobody_names_is_no_statement(extractor, text)
 ])
 def test_a_passive_verb_with_its_own_subject_does_not_report_the_clause_before(extractor, text):
     assert [q.text for q in extractor.extract(text)] == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Ted Nordhaus, co-founder of the Breakthrough Institute, welcomed \"the recognition that we do not, in fact, have "
+     "all the technology we need to achieve deep reductions in emissions.\"",
+     "\"the recognition that we do not, in fact, have all the technology we need to achieve deep reductions in emissions.\"",
+     "Ted Nordhaus"),
+    ("Then came another tweet, followed by one in which he took credit for \"being right on radical Islamic terrorism.\"",
+     "credit for \"being right on radical Islamic terrorism.\"", "he"),
+])
+def test_a_long_quotation_no_cue_claims_is_said_by_the_subject_of_the_verb_above_it(extractor, text, content, speaker):
+    [q] = extractor.extract(text)
+    assert (q.text, q.speaker.text) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Jon Favreau published a column in The Daily Beast, entitled, “Why Electing Hillary Is More Important Than Anything Else We Do.”",
+    "He runs a website with headlines such as “Birth control makes women unattractive and crazy.”",
+])
+def test_a_long_quotation_that_names_or_shows_something_is_no_statement(extractor, text):
+    assert extractor.extract(text) == []
