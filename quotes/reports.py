@@ -248,8 +248,10 @@ def _subject_before_participle(cue: Token, lex: Lexicon) -> Optional[Token]:
 
 
 def _in_quotation(tok: Token) -> bool:
-    """An odd number of double quotation marks opens the sentence before ``tok``."""
-    return sum(t.text in DOUBLE_MARKS or t.tag_ in ("``", "''") for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
+    """An odd number of double quotation marks opens the sentence before
+    ``tok``; by their text, as the tagger may tag a possessive ("Trump’s")
+    as a closing mark."""
+    return sum(t.text in DOUBLE_MARKS for t in tok.doc[tok.sent.start:tok.i]) % 2 == 1
 
 
 def opened_by_participle(rep: Report, lex: Lexicon) -> Report:

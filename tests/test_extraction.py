@@ -2090,3 +2090,23 @@ def test_a_long_quotation_no_cue_claims_is_said_by_the_subject_of_the_verb_above
 ])
 def test_a_long_quotation_that_names_or_shows_something_is_no_statement(extractor, text):
     assert extractor.extract(text) == []
+
+
+def test_a_possessive_tagged_as_a_closing_mark_opens_no_quotation(extractor):
+    # "Trump’s excesses are sickening, Hollande said, noting ...": the
+    # tagger may tag "’s" as a closing quotation mark; the participle's
+    # speaker before the comma is still outside any quotation.
+    from spacy.tokens import Doc
+
+    from quotes.reports import _subject_before_participle
+    words = ["Trump", "’s", "excesses", "are", "sickening", ",", "Hollande", "said", ",", "noting", "the", "nominee",
+             "makes", "things", "."]
+    heads = [2, 0, 4, 4, 7, 7, 7, 7, 7, 12, 11, 9, 7, 12, 7]
+    deps = ["poss", "case", "nsubj", "aux", "ccomp", "punct", "nsubj", "ROOT", "punct", "csubj", "det", "dobj", "advcl",
+            "dobj", "punct"]
+    pos = ["PROPN", "PART", "NOUN", "AUX", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "DET", "NOUN", "VERB",
+           "NOUN", "PUNCT"]
+    tags = ["NNP", "''", "NNS", "VBP", "VBG", ",", "NNP", "VBD", ",", "VBG", "DT", "NN", "VBZ", "NNS", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _subject_before_participle(doc[9], extractor.lexicon).text == "Hollande"
+
