@@ -719,11 +719,22 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
             else:
                 candidates.append(j - 1)
         for k in candidates:
-            tok = _name_before(cue, k, lex, strict=True)
+            tok = _name_before(cue, _past_parenthesis(doc, k), lex, strict=True)
             if tok is not None:
                 return tok
         return None
     return _name_before(cue, i, lex, strict=False)
+
+
+def _past_parenthesis(doc, i: int) -> int:
+    """"Sen. Richard J. Durbin (D-Ill.), noting ..., said": the word before
+    a parenthesis that ends at token i, else i."""
+    if i < 1 or doc[i].text != ")":
+        return i
+    j = i - 1
+    while j > doc[i].sent.start and doc[j].text != "(" and i - j < 8:
+        j -= 1
+    return j - 1 if doc[j].text == "(" else i
 
 
 def _described_before(cue: Token, lex: Lexicon) -> Optional[Token]:

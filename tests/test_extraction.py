@@ -2110,3 +2110,21 @@ def test_a_possessive_tagged_as_a_closing_mark_opens_no_quotation(extractor):
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert _subject_before_participle(doc[9], extractor.lexicon).text == "Hollande"
 
+
+def test_a_name_before_a_parenthesis_and_an_aside_speaks_for_a_verb_without_subject(extractor):
+    # "Sen. Richard J. Durbin (D-Ill.), noting ..., said": the parse made the
+    # aside the main clause and left "said" with no subject.
+    from spacy.tokens import Doc
+
+    from quotes.speakers import subject_of
+    words = ["Sen.", "Richard", "J.", "Durbin", "(", "D", "-", "Ill.", ")", ",", "noting", "the", "size", ",", "said",
+             "he", "won", "."]
+    heads = [3, 3, 3, 10, 3, 7, 5, 3, 3, 3, 10, 12, 10, 10, 10, 16, 14, 10]
+    deps = ["compound", "compound", "compound", "nsubj", "punct", "compound", "punct", "appos", "punct", "punct", "ROOT",
+            "det", "dobj", "punct", "parataxis", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "DET",
+           "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    tags = ["NNP", "NNP", "NNP", "NNP", "-LRB-", "NNP", "HYPH", "NNP", "-RRB-", ",", "VBG", "DT", "NN", ",", "VBD",
+            "PRP", "VBD", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_of(doc[14], extractor.lexicon).text == "Durbin"
