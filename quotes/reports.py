@@ -247,6 +247,24 @@ def _subject_before_participle(cue: Token, lex: Lexicon) -> Optional[Token]:
     return min(subjects, key=lambda t: (len(list(t.ancestors)), t.i), default=None)
 
 
+def _subject_after_opening_participle(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"Noting that ..., Trump reminded Americans ...", "Remarking upon
+    Clinton's “genuine empathy,” Starr said ...": a participle opening the
+    sentence goes with the clause after its comma, however the parse hung
+    it; that clause's subject speaks, if it can."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or cue.i != cue.sent.start:
+        return None
+    for tok in doc[cue.i + 1:cue.sent.end]:
+        if not lex.has_dep(tok, "active_subject") or tok.head.tag_ not in FINITE_TAGS or tok.head.i < tok.i:
+            continue
+        if set_off(doc, tok.left_edge.i, cue.i, ",") is None:
+            continue
+        ok = can_speak(tok, lex) and tok.lower_ not in RELATIVE_PRONOUNS | {"it", "there", "this"} and not _in_quotation(tok)
+        return tok if ok else None
+    return None
+
+
 def _in_quotation(tok: Token) -> bool:
     """An odd number of double quotation marks opens the sentence before
     ``tok``; by their text, as the tagger may tag a possessive ("Trump’s")
@@ -292,6 +310,11 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     if content is not None and content[1] <= content[0]:
         content = None  # "said ... »": the parse hung a lone quotation mark on the cue
     subj = subject_of(cue, lex) or _subject_before_participle(cue, lex)
+    if subj is None:
+        subj = _subject_after_opening_participle(cue, lex)
+        if subj is not None and content is not None and content[1] > subj.left_edge.i:
+            # The parse may run the participle's clause on into the main one.
+            content = (content[0], set_off(cue.doc, subj.left_edge.i, cue.i, ","))
     speaker = mention_span(subj, lex) if subj is not None else None
     if content is not None and speaker is not None and cue.i < speaker.start and content[0] <= speaker.start < content[1]:
         # "“...,” said Cruz, who had introduced them": the clause after an

@@ -2128,3 +2128,20 @@ def test_a_name_before_a_parenthesis_and_an_aside_speaks_for_a_verb_without_subj
             "PRP", "VBD", "."]
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert subject_of(doc[14], extractor.lexicon).text == "Durbin"
+
+
+def test_a_participle_opening_the_sentence_is_said_by_the_subject_after_its_comma(extractor):
+    # "Noting that ..., Trump reminded Americans ...": the parse made the
+    # participle the root and ran its clause on into the main one.
+    from spacy.tokens import Doc
+
+    from quotes.reports import report_of
+    words = ["Noting", "that", "the", "policy", "failed", ",", "Trump", "reminded", "Americans", "."]
+    heads = [0, 4, 3, 4, 0, 4, 7, 8, 4, 0]
+    deps = ["ROOT", "mark", "det", "nsubj", "ccomp", "punct", "nsubj", "amod", "attr", "punct"]
+    pos = ["VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"]
+    tags = ["VBG", "IN", "DT", "NN", "VBD", ",", "NNP", "VBD", "NNPS", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    rep = report_of(doc[0], extractor.lexicon)
+    assert rep.speaker.text == "Trump"
+    assert doc[rep.content[0]:rep.content[1]].text == "the policy failed"
