@@ -577,10 +577,13 @@ def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     """"“We have to wait,” recalled Mr. Rhodes": after a quotation or a
     comma the parse may take the name that follows the cue for its object."""
     doc = cue.doc
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") and not (cue.tag_ == "VB" and cue.dep_ == "ROOT" and _after_quotation(cue)):
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") and not (cue.tag_ == "VB" and _after_quotation(cue) and (
+            cue.dep_ == "ROOT" or (cue.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)))):
         # "telling CBS", "citing Exodus": the object is no speaker; but a
         # past "read" the tagger took for a base form after a quotation is
-        # finite ("“...,” read the email").
+        # finite ("“...,” read the email"), also where the parse coordinated
+        # it with a verb of the quotation ("“..., and included ...,” read
+        # the statement").
         return None
     if cue.lemma_.lower() in lex.addressee_verbs and not _after_question(cue):
         # "..., told POLITICO": who is told never speaks; but "“Is he
@@ -594,8 +597,8 @@ def _inverted_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
     obj = next((c for c in cue.rights if lex.has_dep(c, "object")), None)
     if obj is not None and obj.left_edge.i == cue.i + 1 and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP")):
         return obj
-    if obj is not None and obj.left_edge.i == cue.i + 1 and _after_quotation(cue) and (
-            can_speak(obj, lex) or (obj.pos_ == "NOUN" and not is_time(obj) and _quotation_closed_on_cue(cue))):
+    if obj is not None and obj.left_edge.i == cue.i + 1 and _after_quotation(cue) and (can_speak(obj, lex) or (
+            (obj.pos_ == "NOUN" or obj.lower_ in ("one", "another")) and not is_time(obj) and _quotation_closed_on_cue(cue))):
         # "“Meh,” wrote a Trump supporter who runs ...", "“...,” tweeted a
         # German user from Hanover": a quotation closed on a comma is what
         # the verb reports; the noun after the verb is who wrote it.

@@ -2145,3 +2145,15 @@ def test_a_participle_opening_the_sentence_is_said_by_the_subject_after_its_comm
     rep = report_of(doc[0], extractor.lexicon)
     assert rep.speaker.text == "Trump"
     assert doc[rep.content[0]:rep.content[1]].text == "the policy failed"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Planes flew over the parade. “America is great! Trump is disgusting,” read one.", "one"),
+    ('"In writing her speech, her team took notes on her life, and in some instances included fragments that '
+     'reflected her own thinking," read the statement, which was attributed to Miller.', "the statement"),
+])
+def test_what_a_past_read_after_a_quotation_names_wrote_it(extractor, text, speaker):
+    # The tagger takes a past "read" for a base form; the parse may also
+    # coordinate it with a verb of the quotation.
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "read")
+    assert q.speaker is not None and q.speaker.text == speaker
