@@ -563,8 +563,13 @@ def _passive_participle(cue: Token, lex: Lexicon) -> bool:
     # A bare participle hanging on a clause; the tagger may take a
     # sentence-initial "Asked" for a past tense.
     opening = cue.i == cue.sent.start or (cue.i - 1 == cue.sent.start and cue.doc[cue.i - 1].lower_ == "when")
-    return ((cue.tag_ == "VBN" or (cue.tag_ == "VBD" and opening)) and lex.has_dep(cue, "clausal_modifier")
-            and not any(lex.has_dep(c, "aux") or lex.has_dep(c, "subject") for c in cue.children))
+    bare = not any(lex.has_dep(c, "aux") or lex.has_dep(c, "subject") for c in cue.children)
+    if bare and cue.tag_ in ("VBN", "VBD") and cue.i > cue.sent.start and cue.doc[cue.i - 1].lower_ in ("when", "if"):
+        # "Ted Cruz, when asked what ..., responded", "Clinton said ... when
+        # asked what ...": however the parse hung it, a bare participle
+        # right after "when" is a passive clause of its own.
+        return True
+    return (cue.tag_ == "VBN" or (cue.tag_ == "VBD" and opening)) and lex.has_dep(cue, "clausal_modifier") and bare
 
 
 def _loose_verb(tok: Token) -> bool:

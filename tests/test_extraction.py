@@ -2157,3 +2157,16 @@ def test_what_a_past_read_after_a_quotation_names_wrote_it(extractor, text, spea
     # coordinate it with a verb of the quotation.
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "read")
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Ted Cruz, when asked specifically what about Trump’s vision for the country is wrong, responded that the "
+    "businessman “is right about the problems, but his solutions don’t work.”",
+    "“Jobs, jobs, jobs,” Mrs. Clinton said on “The Late Show” last month when asked what Mr. Clinton would do in the "
+    "White House.",
+])
+def test_who_is_asked_after_when_does_not_ask(extractor, text):
+    # However the parse hangs "when asked", the name before it is asked.
+    quotes = extractor.extract(text)
+    asked = [q for q in quotes if q.cue is not None and q.cue.text == "asked"]
+    assert asked and all(q.speaker is None for q in asked)
