@@ -257,16 +257,22 @@ def _phrase_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
         prep = "with"
     else:
         return None
-    while k > cue.sent.start and doc[k].lower_ in ("all", "both", "each"):
+    while k > cue.sent.start and doc[k].lower_ in _ALL_OF_THEM:
         k -= 1
     noun = doc[k]
     while noun.dep_ in ("compound", "flat", "conj") and noun.head.i < cue.i and noun.head != noun:
         noun = noun.head if noun.dep_ != "conj" else noun.head
-    if not lex.has_dep(noun, "prep_object") or noun.head.lower_ != prep or noun.right_edge.i > k:
+    # The parse may hang "all calling ..." on the noun as an appositive.
+    held = cue.head.head if cue.head.lower_ in _ALL_OF_THEM and cue.head.head.i < cue.head.i else cue.head
+    if not lex.has_dep(noun, "prep_object") or noun.head.lower_ != prep or any(
+            t.i > k and t not in cue.subtree and t.lower_ not in _ALL_OF_THEM for t in noun.subtree):
         return None
-    if prep == "with" and (noun.head.head.pos_ not in ("VERB", "AUX") or (cue.dep_ == "acl" and cue.head != noun)):
+    if prep == "with" and (noun.head.head.pos_ not in ("VERB", "AUX") or (cue.dep_ == "acl" and held != noun)):
         return None  # not "file reports with the Commission detailing ...": the reports detail
     return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and can_speak(noun, lex) else None
+
+
+_ALL_OF_THEM = ("all", "both", "each")
 
 
 def _named_left_of(verb: Token, lex: Lexicon) -> Optional[Token]:

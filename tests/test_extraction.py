@@ -2170,3 +2170,13 @@ def test_who_is_asked_after_when_does_not_ask(extractor, text):
     quotes = extractor.extract(text)
     asked = [q for q in quotes if q.cue is not None and q.cue.text == "asked"]
     assert asked and all(q.speaker is None for q in asked)
+
+
+def test_with_names_all_doing_a_participle_the_parse_made_an_appositive(extractor):
+    # The parse hung "all calling for ..." on the first name as an appositive.
+    text = ("The 2016 Republican field is split, though, with Donald Trump, Mike Huckabee and Chris Christie all calling "
+            "for a strong ethanol blending rule, while the pro-ethanol groups American Renewable Future have knocked "
+            "Marco Rubio, Jeb Bush, Carly Fiorina and John Kasich as having inconsistent or undefined stances on the "
+            "program.")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "calling")
+    assert q.speaker is not None and "Donald Trump" in q.speaker.text
