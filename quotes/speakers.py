@@ -127,7 +127,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
                 # own subject just before it.
                 return subject_to_the_left(cue, lex) if climbed == "conj" and tok.i == cue.head.i else None
             return _after_dateline(subj, cue) or subj
-        reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex) or _verb_before_aside(cue, lex)) if tok == cue else None
+        reporting = (_conjunct_of_report(cue, lex) or _finite_conjunct_owner(cue, lex) or _verb_before_aside(cue, lex)
+                     or _verb_before_interruption(cue, lex)) if tok == cue else None
         if reporting is not None:
             climbed, tok = "conj", reporting
             continue
@@ -490,6 +491,35 @@ def _verb_before_aside(cue: Token, lex: Lexicon) -> Optional[Token]:
     # with a subject of its own, and a dash after it.
     return next((c for c in aside.children if lex.has_dep(c, "complement_clause") and c.i < aside.i and DASHES.intersection(
         t.text for t in doc[c.i + 1:said_by.left_edge.i]) and any(lex.has_dep(g, "active_subject") for g in c.children)), None)
+
+
+def _verb_before_interruption(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """"Trump called immigrants “rapists” (although he allowed that ...) and
+    promised ...", "He has fulminated against ... - ''I love Oreos,'' he
+    said, ''...'' - and vowed ...": the parse coordinated the verb after a
+    parenthesis or a pair of dashes with the aside's own verb; it goes on
+    the clause before the aside, whose subject speaks. Returns that
+    clause's verb."""
+    doc, start = cue.doc, cue.sent.start
+    if cue.dep_ != "conj" or cue.head.i > cue.i or any(lex.has_dep(c, "subject") for c in cue.children):
+        return None
+    k = cue.i - 1
+    while k > start and (doc[k].dep_ == "cc" or doc[k].text == ","):
+        k -= 1
+    marks = ("(",) if doc[k].text == ")" else DASHES if doc[k].text in DASHES else ()
+    opener = next((j for j in range(k - 1, start - 1, -1) if doc[j].text in marks), None)
+    if opener is None or not opener < cue.head.i < k:
+        return None
+    j = opener - 1
+    while j > start and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    for verb in (doc[j], *doc[j].ancestors):
+        if verb.i > opener:
+            return None
+        if verb.pos_ in ("VERB", "AUX") and verb.right_edge.i < opener and any(
+                lex.has_dep(c, "active_subject") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+            return verb
+    return None
 
 
 def _finite_conjunct_owner(cue: Token, lex: Lexicon) -> Optional[Token]:

@@ -2180,3 +2180,18 @@ def test_with_names_all_doing_a_participle_the_parse_made_an_appositive(extracto
             "program.")
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "calling")
     assert q.speaker is not None and "Donald Trump" in q.speaker.text
+
+
+@pytest.mark.parametrize("text, cue, start", [
+    ("The rejection of the party’s received wisdom was complete when Trump in his announcement speech called "
+     "undocumented immigrants from Mexico “rapists” (although he allowed that some might be good people) and promised "
+     "to build a wall along the southern border.", "promised", "Trump"),
+    ("He has also fulminated against plans by the company that owns Nabisco to shift some production to Mexico - "
+     "''I love Oreos,'' he said, ''I will never eat them again'' - and vowed to impose a punishing tariff on imports of "
+     "Fords.", "vowed", "He"),
+])
+def test_a_verb_after_an_aside_is_said_by_the_subject_before_it(extractor, text, cue, start):
+    # The parse coordinated the verb after the parenthesis or the dashes
+    # with the aside's own verb.
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    assert q.speaker is not None and q.speaker.start == text.index(start)
