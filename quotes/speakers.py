@@ -420,7 +420,10 @@ def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:
     participle that closes the sentence on the last verb of a clause
     embedded in the main one; who does the main verb speaks."""
     while head.right_edge.i == cue.right_edge.i:
-        if lex.has_dep(head, "complement_clause") and (is_speech_verb(head.head, lex) or _finite(head) or not any(
+        # "made it clear ... that she has their backs, touting ...": the
+        # parse may take a that-clause for an adverbial one.
+        that_clause = head.dep_ == "advcl" and any(c.lower_ == "that" and lex.has_dep(c, "mark") for c in head.children)
+        if (lex.has_dep(head, "complement_clause") or that_clause) and (is_speech_verb(head.head, lex) or _finite(head) or not any(
                 lex.has_dep(c, "subject") and can_speak(c, lex) for c in head.children)):
             # Not "remember Carter going on TV, declaring ...": a speaker
             # inside a gerund clause that reports nothing is the
@@ -429,8 +432,8 @@ def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:
             # the main subject holds, and that subject goes on speaking
             # (not "The concern is that ...": a thing holds nothing).
             up = head.head
-            if up.dep_ == "acomp" and _finite(head):
-                up = up.head  # "was certain that ..."
+            if (up.dep_ == "acomp" or up.pos_ == "ADJ") and _finite(head):
+                up = up.head  # "was certain that ...", "made it clear that ..."
             if not is_speech_verb(up, lex) and _finite(head) and any(
                     lex.has_dep(c, "subject") and not can_speak(c, lex) for c in up.children):
                 break

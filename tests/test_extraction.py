@@ -2195,3 +2195,11 @@ def test_a_verb_after_an_aside_is_said_by_the_subject_before_it(extractor, text,
     # with the aside's own verb.
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
     assert q.speaker is not None and q.speaker.start == text.index(start)
+
+
+def test_a_participle_after_made_it_clear_that_goes_with_the_main_subject(extractor):
+    # The parse took the that-clause for an adverbial one on "clear".
+    text = ("WASHINGTON — Presumptive Democratic nominee Hillary Clinton made it clear to House Democrats on Wednesday "
+            "that she has their backs, touting a message of unity and coordination.")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "touting")
+    assert q.speaker is not None and q.speaker.text.endswith("Hillary Clinton")
