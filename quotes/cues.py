@@ -1041,8 +1041,9 @@ def can_speak(noun: Token, lex: Lexicon) -> bool:
     """A noun that can name a speaker: a name, a person, a group or an
     organisation, not a thing ("a resolution", "signs")."""
     lemma = noun.lemma_.lower()
-    of = next((c for c in noun.children if c.lower_ == "of"), None)
-    member = next((c for c in of.children if lex.has_dep(c, "prep_object")), None) if of is not None else None
+    # Not the "of" of "hundreds of thousands of Armenians" that the parse
+    # hung on the number: the one with an object.
+    member = next((g for c in noun.children if c.lower_ == "of" for g in c.children if lex.has_dep(g, "prep_object")), None)
     if member is not None and can_speak(member, lex):
         return True  # "a group of rabbis", "an array of artists"
     return (noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")

@@ -386,7 +386,12 @@ def _object_controller(verb: Token, lex: Lexicon) -> Optional[Token]:
     """"The victory led Priebus to declare ...", "leaving some to question
     whether ...": an infinitive hung on a verb with an object of its own is
     said by that object, not by the verb's subject."""
-    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.i >= verb.i or verb.head.lemma_.lower() not in lex.object_control_verbs:
+    # The parse may take the infinitive for one of purpose ("drove
+    # thousands of Armenians to demand", "sent a host to the streets to ask").
+    if verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VB" or verb.head.i >= verb.i or (
+            verb.head.lemma_.lower() not in lex.object_control_verbs):
+        return None
+    if verb.dep_ == "advcl" and not any(c.tag_ == "TO" for c in verb.children):
         return None
     obj = next((c for c in verb.head.children if lex.has_dep(c, "object") and verb.head.i < c.i < verb.i), None)
     if obj is None or obj.lower_ in ("it", "this", "that") or obj.lemma_.lower() in lex.speech_nouns:

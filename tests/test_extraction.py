@@ -2203,3 +2203,12 @@ def test_a_participle_after_made_it_clear_that_goes_with_the_main_subject(extrac
             "that she has their backs, touting a message of unity and coordination.")
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "touting")
     assert q.speaker is not None and q.speaker.text.endswith("Hillary Clinton")
+
+
+def test_an_object_driven_to_an_infinitive_the_parse_took_for_purpose_speaks(extractor):
+    # "drove X to demand": the parse hung the infinitive on the verb as an
+    # adverbial clause, and the first "of" on the number.
+    text = ("Nagorno-Karabakh, a predominantly Armenian ethnic exclave, drove hundreds of thousands of Nagorno-Karabakh "
+            "Armenians to demand a referendum to secede from Azerbaijan in 1988 and unite with Armenia.")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "demand")
+    assert q.speaker is not None and q.speaker.text.endswith("Armenians")
