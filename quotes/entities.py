@@ -475,11 +475,12 @@ class EntityIndex:
             return Resolution(ent.name, ent.kind, role if ent.kind == "person" else None, aff if ent.kind == "person" else None, False, ent)
 
         word = head.lower_
-        if word in ("who", "that", "which") and len(mention) == 1 and head.head.dep_ in lex.dependencies["relative_clause"]:
+        clause = head.head.head if head.head.dep_ in ("aux", "auxpass") else head.head  # "who is ... saying"
+        if word in ("who", "that", "which") and len(mention) == 1 and clause.dep_ in lex.dependencies["relative_clause"]:
             # "Barkley, who said ...": the relative pronoun's antecedent.
             from .speakers import mention_span
 
-            return self.resolve(mention_span(head.head.head, lex), recent_speakers)
+            return self.resolve(mention_span(clause.head, lex), recent_speakers)
         # "The 23-year-old said": an age stands for the person just named,
         # as "she" or "he" would.
         age = bool(_AGE.match(mention.text)) and head.tag_ not in ("NNS", "NNPS")

@@ -186,6 +186,10 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # "Clinton, who was distracted while saying ...": the passive
             # clause's relative pronoun is the mention, resolved later.
             pronoun = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ in ("who", "whom")), None)
+            # "Murdoch, who is by all accounts enjoying ... and is saying":
+            # the parse may hang "who" on the clause's auxiliary.
+            pronoun = pronoun or next((c for a in tok.children if a.dep_ in ("aux", "auxpass") and a.i < tok.i for c in a.children
+                                       if c.lower_ in ("who", "whom") and lex.has_dep(c, "subject")), None)
             return pronoun or tok.head
         if tok != cue and (lex.has_dep(tok, "object") or tok.dep_ in ("attr", "prep", "advmod")) and tok.head.pos_ in ("VERB", "AUX"):
             # "makes no apologies for accusing ...", "has been the most

@@ -2212,3 +2212,13 @@ def test_an_object_driven_to_an_infinitive_the_parse_took_for_purpose_speaks(ext
             "Armenians to demand a referendum to secede from Azerbaijan in 1988 and unite with Armenia.")
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "demand")
     assert q.speaker is not None and q.speaker.text.endswith("Armenians")
+
+
+def test_who_hung_on_an_auxiliary_is_the_mention_of_its_relative_clause(extractor):
+    # The parse hung "who" on "is"; the mention is "who", as annotators
+    # mark it, resolved to the name it follows.
+    text = ("That could provide a strong argument against drastic change, especially for the elder Mr. Murdoch, who is "
+            "by all accounts enjoying his new role running the network and is saying he won't rush into picking a "
+            "successor to Mr. Ailes.")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "saying")
+    assert q.speaker.text == "who" and q.speaker.name == "Murdoch"
