@@ -2222,3 +2222,10 @@ def test_who_hung_on_an_auxiliary_is_the_mention_of_its_relative_clause(extracto
             "successor to Mr. Ailes.")
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "saying")
     assert q.speaker.text == "who" and q.speaker.name == "Murdoch"
+
+
+def test_who_revises_a_statement_speaks_for_its_participle(extractor):
+    text = ("Clinton gave a different account. Later in the summer, she revised her statement explaining that she had "
+            "not sent or received emails that were “marked classified at the time.”")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "explaining")
+    assert q.speaker.text == "she"
