@@ -429,6 +429,12 @@ def _outside_embedded(head: Token, cue: Token, lex: Lexicon) -> Token:
     participle that closes the sentence on the last verb of a clause
     embedded in the main one; who does the main verb speaks."""
     while head.right_edge.i == cue.right_edge.i:
+        if is_speech_verb(head, lex) and any(lex.has_dep(c, "active_subject") and c.i < head.i and _after_quotation(c.left_edge)
+                                             for c in head.children):
+            # "Comey cannot say that “from his perspective,” Lewandowski
+            # added, saying ...": the verb after the quotation reports it,
+            # however the parse hung it.
+            break
         # "made it clear ... that she has their backs, touting ...": the
         # parse may take a that-clause for an adverbial one.
         that_clause = head.dep_ == "advcl" and any(c.lower_ == "that" and lex.has_dep(c, "mark") for c in head.children)

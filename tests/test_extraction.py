@@ -2229,3 +2229,12 @@ def test_who_revises_a_statement_speaks_for_its_participle(extractor):
             "not sent or received emails that were “marked classified at the time.”")
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "explaining")
     assert q.speaker.text == "she"
+
+
+def test_a_participle_after_an_attribution_the_parse_embedded_goes_with_it(extractor):
+    # The parse made "Lewandowski added" a clause of "say"; the verb after
+    # the quotation reports, and its participle is its speaker's.
+    text = ('Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the prosecutor '
+            'to move forward or not.”')
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "saying")
+    assert q.speaker.text == "Lewandowski"
