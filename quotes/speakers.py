@@ -81,6 +81,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # "..., said Skelly, explaining he worked ...": the participle's
             # speaker is the inverted subject of the verb it hangs on.
             subj = _inverted_subject(tok, lex)
+        if subj is None and tok == cue:
+            subj = _object_of_as(cue, lex)
         if subj is not None and tok != cue and subj.i > cue.i:
             # A quotation opened after the participle and still open at the
             # subject.
@@ -278,6 +280,15 @@ def _phrase_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
 
 
 _ALL_OF_THEM = ("all", "both", "each")
+
+
+def _object_of_as(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """"As Akhil Amar, professor of law at Yale, put it, ...": the parse took
+    the subject of an "as" clause for the object of "as"."""
+    as_ = next((c for c in verb.children if c.lower_ == "as" and c.i < verb.i and lex.has_dep(c, "mark")), None)
+    if as_ is None or not (as_.i == verb.sent.start or verb.doc[as_.i - 1].text in (",", "—", "–", "-")):
+        return None  # not "pivoting to her record as the nation's top diplomat to call ..."
+    return next((c for c in as_.children if lex.has_dep(c, "prep_object") and c.pos_ in ("PROPN", "NOUN") and can_speak(c, lex)), None)
 
 
 def _named_left_of(verb: Token, lex: Lexicon) -> Optional[Token]:
