@@ -95,8 +95,7 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
     support of Sanders")."""
     for k in range(rule_end, sent_end):
         tok = doc[k]
-        if is_speech_verb(tok, lex) and (
-                (tok.dep_ == "conj" and tok.head.i == cue.i) or any(lex.has_dep(c, "subject") for c in tok.children)):
+        if _opens_report(tok, cue, lex):
             return max(rule_end, tok.left_edge.i)
         if finite_after_nonfinite(tok, cue.i + 1, lex):
             return max(rule_end, tok.left_edge.i)
@@ -111,6 +110,17 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
             return k
     return sent_end
 
+
+
+def _opens_report(tok: Token, cue: Token, lex: Lexicon) -> bool:
+    """A speech verb joined to the cue or with a subject of its own starts a
+    report of its own, unless it is in a relative clause on a word of the
+    statement ("blasted the delegate system, which he said runs the risk
+    ...", "the true nature of Trump, whom he called a con artist"): there
+    PolNeAR's statement runs on through it."""
+    if not is_speech_verb(tok, lex) or (tok.dep_ == "relcl" and tok.head.i > cue.i):
+        return False
+    return (tok.dep_ == "conj" and tok.head.i == cue.i) or any(lex.has_dep(c, "subject") for c in tok.children)
 
 
 def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: Lexicon) -> list[int]:

@@ -69,6 +69,21 @@ def test_features_tell_whether_a_report_follows(extractor):
     assert "rest_speech=True" in feats[options.index(comma)]
 
 
+@pytest.mark.parametrize("text, last", [
+    # A report in a relative clause on the statement's last noun is part of it.
+    ("Rubio said that he has begun to unmask the true nature of Trump, whom he called a con artist.", "artist"),
+    # A report of its own is not.
+    ("One in three said the party does not care, and one in four said the party was hostile.", "care"),
+])
+def test_candidates_run_through_a_report_in_a_relative_clause_only(extractor, text, last):
+    doc = extractor.nlp(text)
+    cue = next(t for t in doc if t.text == "said")
+    start = next(t.i for t in doc[cue.i + 1:] if t.lower_ != "that")
+    comma = next(t.i for t in doc if t.text == ",")
+    ends = candidate_ends(doc, cue, start, comma, doc[start].sent.end, extractor.lexicon)
+    assert doc[max(ends) - 1].text == last
+
+
 def test_no_candidate_inside_a_hyphenated_word(extractor):
     doc = extractor.nlp("Trump on Friday endorsed the re-election of Paul Ryan (R-Wis.) and John McCain.")
     cue = next(t for t in doc if t.text == "endorsed")
