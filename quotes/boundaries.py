@@ -224,6 +224,7 @@ def features(doc: Doc, cue: Token, start: int, end: int, rule_end: int, sent_end
                 f += [f"rest_root={root.dep_}|{root.tag_}", f"rest_root={root.dep_}|head_in={r_in}",
                       f"rest_root_head_is_cue={root.head.i == cue.i}",
                       f"rest_root_subject={any(c.dep_ in ('nsubj', 'nsubjpass') for c in root.children)}"]
+                f += _coordinated_verb(stretch, cue, start, end, rule_end, word)
         following = [t for t in rest if not t.is_punct][:2]
         if len(following) == 2:
             f.append(f"words={_word(following[0])}_{_word(following[1])}")
@@ -256,6 +257,33 @@ def features(doc: Doc, cue: Token, start: int, end: int, rule_end: int, sent_end
     if (stretch.count(stretch.opens, start, end) > 0) != (stretch.count(stretch.closes, start, end) > 0):
         f.append("open_paren")
     return f
+
+
+def _tense(verb: Token) -> str:
+    """The tag that carries a verb's tense: its auxiliary's, if any."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    return (aux or verb).tag_
+
+
+def _coordinated_verb(stretch: _Stretch, cue: Token, start: int, end: int, rule_end: int, word: Token) -> list[str]:
+    """A coordinator before a verb: "says he'd sit Putin down and tells the
+    crowd ..." (the cue's tense: what the speaker did next) against "said he
+    first heard gunfire and suspected ..." (the statement's). The parse
+    hangs such verbs on the cue or the statement's verb about at random, so
+    where it hangs, whether it has a subject and whose tense it shares all
+    count."""
+    if word.dep_ != "cc":
+        return []
+    verb = next((t for t in stretch.between(word.i + 1, stretch.start + len(stretch.tokens))
+                 if t.dep_ == "conj" and t.head.i == word.head.i), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    head = _segment_root(stretch, start, rule_end)
+    hangs = "cue" if verb.head.i == cue.i else (
+        "head" if head is not None and verb.head.i == head.i else ("in" if start <= verb.head.i < end else "out"))
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    as_head = head is not None and _tense(verb) == _tense(head)
+    return [f"cc_verb|{hangs}|subj={subject}|cue_tense={_tense(verb) == _tense(cue)}|head_tense={as_head}"]
 
 
 def _shape(stretch: _Stretch, cue: Token, start: int, end: int, rule_end: int, sent_end: int,

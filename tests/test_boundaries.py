@@ -84,6 +84,20 @@ def test_candidates_run_through_a_report_in_a_relative_clause_only(extractor, te
     assert doc[max(ends) - 1].text == last
 
 
+@pytest.mark.parametrize("text, tenses", [
+    # "tells" is in the cue's tense: what the speaker did next.
+    ("Kasich says he would sit Putin down and tells the crowd he was the first one.", "cue_tense=True|head_tense=False"),
+    # "suspected" is in the statement's tense as well.
+    ("Bob said he first heard gunfire at 9 p.m. and suspected an attack.", "cue_tense=True|head_tense=True"),
+])
+def test_features_tell_whose_tense_a_coordinated_verb_shares(extractor, text, tenses):
+    doc = extractor.nlp(text)
+    cue = doc[1]
+    and_ = next(t.i for t in doc if t.text == "and")
+    options, feats = instances(doc, cue, cue.i + 1, and_, extractor.lexicon)
+    assert any(f.startswith("cc_verb|") and f.endswith(tenses) for f in feats[options.index(and_)])
+
+
 def test_no_candidate_inside_a_hyphenated_word(extractor):
     doc = extractor.nlp("Trump on Friday endorsed the re-election of Paul Ryan (R-Wis.) and John McCain.")
     cue = next(t for t in doc if t.text == "endorsed")
