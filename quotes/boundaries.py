@@ -111,16 +111,19 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
     return sent_end
 
 
-
 def _opens_report(tok: Token, cue: Token, lex: Lexicon) -> bool:
     """A speech verb joined to the cue or with a subject of its own starts a
     report of its own, unless it is in a relative clause on a word of the
     statement ("blasted the delegate system, which he said runs the risk
     ...", "the true nature of Trump, whom he called a con artist"): there
-    PolNeAR's statement runs on through it."""
+    PolNeAR's statement runs on through it. So does a participle joined to
+    a participle cue, whatever verb of the statement the parse joined it to
+    ("stating there was a benefit to having him in the race and chiding the
+    media")."""
     if not is_speech_verb(tok, lex) or (tok.dep_ == "relcl" and tok.head.i > cue.i):
         return False
-    return (tok.dep_ == "conj" and tok.head.i == cue.i) or any(lex.has_dep(c, "subject") for c in tok.children)
+    return (tok.dep_ == "conj" and (tok.head.i == cue.i or tok.tag_ == cue.tag_ == "VBG")) or any(
+        lex.has_dep(c, "subject") for c in tok.children)
 
 
 def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: Lexicon) -> list[int]:

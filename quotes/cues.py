@@ -442,8 +442,16 @@ def set_off(doc: Doc, i: int, start: int, marks: str = ",;—–") -> Optional[i
 
 def cut_trailing_participle(doc: Doc, root: Token, start: int, end: int) -> int:
     """"the toll stood at eight, revising earlier reports": the participle
-    clause describes the reporting, not what was reported."""
-    for child in root.rights:
+    clause describes the reporting, not what was reported. Also one the
+    parse hung on an infinitive of the clause ("said Warren will have to
+    choose whose side she's on, saying, “...”")."""
+    heads = [root]
+    while len(heads) < 4:
+        xcomp = next((c for c in heads[-1].rights if c.dep_ == "xcomp"), None)
+        if xcomp is None:
+            break
+        heads.append(xcomp)
+    for child in (c for h in heads for c in h.rights):
         if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > start:
             left = child.left_edge.i
             if set_off(doc, left, start - 1) is not None:

@@ -84,6 +84,18 @@ def test_candidates_run_through_a_report_in_a_relative_clause_only(extractor, te
     assert doc[max(ends) - 1].text == last
 
 
+def test_candidates_stop_at_a_participle_joined_to_a_participle_cue(extractor):
+    # The parse joined "chiding" to "having", inside the statement of "stating".
+    doc = extractor.nlp("For months, Cruz had effusively praised Trump, stating there was a benefit to having the "
+                        "New Yorker in the race and chiding the media for \"the little game\" of pitting Republicans "
+                        "against one another.")
+    cue = next(t for t in doc if t.text == "stating")
+    chiding = next(t for t in doc if t.text == "chiding")
+    rule_end = next(t.i for t in doc if t.text == "and")
+    ends = candidate_ends(doc, cue, cue.i + 1, rule_end, doc[cue.i].sent.end, extractor.lexicon)
+    assert rule_end in ends and max(ends) <= chiding.i
+
+
 @pytest.mark.parametrize("text, tenses", [
     # "tells" is in the cue's tense: what the speaker did next.
     ("Kasich says he would sit Putin down and tells the crowd he was the first one.", "cue_tense=True|head_tense=False"),
