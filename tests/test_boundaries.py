@@ -200,7 +200,7 @@ def test_model_places_ends_at_least_as_well_as_the_rules_on_the_corpus(extractor
 
 
 def test_model_places_ends_better_than_the_rules_on_polnear_dev(extractor):
-    """Held-out news: the reason the model exists (rules 0.84, model 0.91
+    """Held-out news: the reason the model exists (rules 0.83, model 0.91
     when fitted)."""
     dev = REPO.parent / "shared" / "polnear" / "dev"
     if not dev.exists():
