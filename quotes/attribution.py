@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import headlines, object_statements
 from .according import according_to
-from .cues import can_speak, is_negated, is_quote_mark, is_speech_verb, participle_before_quotation, past_connective
+from .cues import DASHES, can_speak, is_negated, is_quote_mark, is_speech_verb, participle_before_quotation, past_connective
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
@@ -400,7 +400,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     if after and after[0].i - last.i <= 6 and not (governing and after[0].dep_ == "conj" and after[0].head == governing[0]) and not (
             _reports_onward(after[0], last, lex)) and not (
             governing and governing[0].tag_ == "VBG" and governing[0].i < first.i and governing[0].head == after[0]
-            and not any(t.text in ("-", "--", "—", "–", ":") for t in doc[governing[0].i:first.i])):
+            and not any(t.text in DASHES or t.text == ":" for t in doc[governing[0].i:first.i])):
         order.append(after[0])
     order += governing + after[:1] + ([_main_speech_verb(before[-1], before)] if before else [])
     intro = _introducing_verb(doc, first, lex, outside)
@@ -508,7 +508,7 @@ def _labelled_as(span: Span, lex: Lexicon, quotation_at) -> Optional[tuple[Token
     between = doc[verb.i + 1:k]
     # Not across an aside ("goods waved through - but as a “belt”"), nor
     # the second term of a comparison ("as easily weaponized as the “1960s”").
-    if any(t.text in ("-", "--", "—", "–", "(", ")", ";", ":") for t in between) or any(
+    if any(t.text in DASHES or t.text in ("(", ")", ";", ":") for t in between) or any(
             t.lower_ == "as" and t.nbor().pos_ in ("ADJ", "ADV") for t in doc[window.start:k]):
         return None
     # Whoever names it, a person or not ("a LinkedIn page lists him as
