@@ -65,9 +65,10 @@ def load_spacy(name: str | None = None):
     split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names and "line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
-    from .fast_attributes import speed_up
+    from . import fast_attributes, fast_lemmas
 
-    speed_up(nlp)
+    fast_attributes.speed_up(nlp)
+    fast_lemmas.speed_up(nlp)
     return nlp
 
 
