@@ -162,6 +162,9 @@ class _Stretch:
     def __init__(self, doc: Doc, start: int, sent_end: int):
         self.start = start
         self.tokens = list(doc[start:sent_end])
+        # Head indices read once: ``tok.head`` builds a new Token per call,
+        # which made up most of the features' time.
+        self.heads = [t.head.i for t in self.tokens]
         self.quotes, self.opens, self.closes = [0], [0], [0]
         for t in self.tokens:
             self.quotes.append(self.quotes[-1] + t.is_quote)
@@ -176,6 +179,10 @@ class _Stretch:
 
     def between(self, a: int, b: int) -> list[Token]:
         return self.tokens[a - self.start:b - self.start]
+
+    def head(self, tok: Token) -> int:
+        """The index of the head of ``tok``, a token of the stretch."""
+        return self.heads[tok.i - self.start]
 
     def count(self, running: list[int], a: int, b: int) -> int:
         return running[b - self.start] - running[a - self.start]
@@ -193,7 +200,8 @@ def _segment_root(stretch: _Stretch, a: int, b: int) -> Optional[Token]:
     for tok in stretch.between(a, b):
         if tok.is_punct:
             continue
-        if not (a <= tok.head.i < b) or tok.head.i == tok.i:
+        head = stretch.head(tok)
+        if not (a <= head < b) or head == tok.i:
             if best is None or stretch.depth(tok) < stretch.depth(best):
                 best = tok
     return best
@@ -214,18 +222,20 @@ def features(doc: Doc, cue: Token, start: int, end: int, rule_end: int, sent_end
         word = next((t for t in rest if not t.is_punct), None)
         f += [f"next={_word(nxt)}", f"next={_word(nxt)}|{where}", f"next_dep={nxt.dep_}"]
         if word is not None:
-            head_in = start <= word.head.i < end
+            word_head = stretch.head(word)
+            head_in = start <= word_head < end
             ent = word.ent_type_ or next((c.ent_type_ for c in word.children if c.dep_ == "pobj"), "")
-            on_cue = word.head.i == cue.i
+            on_cue = word_head == cue.i
             f += [f"word={_word(word)}", f"word_dep={word.dep_}", f"word={_word(word)}|dep={word.dep_}",
                   f"word_ent={ent}|head_is_cue={on_cue}", f"word_head_in={head_in}",
                   f"word_dep={word.dep_}|head_in={head_in}", f"word_head_is_cue={on_cue}",
                   f"next={_word(nxt)}|word={_word(word)}"]
             root = _segment_root(stretch, word.i, sent_end)
             if root is not None:
-                r_in = start <= root.head.i < end
+                root_head = stretch.head(root)
+                r_in = start <= root_head < end
                 f += [f"rest_root={root.dep_}|{root.tag_}", f"rest_root={root.dep_}|head_in={r_in}",
-                      f"rest_root_head_is_cue={root.head.i == cue.i}",
+                      f"rest_root_head_is_cue={root_head == cue.i}",
                       f"rest_root_subject={any(c.dep_ in ('nsubj', 'nsubjpass') for c in root.children)}"]
                 f += _coordinated_verb(stretch, cue, start, end, rule_end, word)
         following = [t for t in rest if not t.is_punct][:2]
@@ -245,9 +255,10 @@ def features(doc: Doc, cue: Token, start: int, end: int, rule_end: int, sent_end
     # in between, by their relation and where they hang.
     a, b, move = (rule_end, end, "add") if end > rule_end else (end, rule_end, "drop")
     for tok in stretch.between(a, b):
-        if tok.is_punct or a <= tok.head.i < b:
+        head = stretch.head(tok)
+        if tok.is_punct or a <= head < b:
             continue
-        hangs = "cue" if tok.head.i == cue.i else ("in" if start <= tok.head.i < a else "out")
+        hangs = "cue" if head == cue.i else ("in" if start <= head < a else "out")
         ent = next((t.ent_type_ for t in tok.subtree if t.ent_type_ in ("DATE", "TIME")), "")
         f += [f"{move}={tok.dep_}|{hangs}", f"{move}={tok.dep_}|{hangs}|{ent}"]
     last = doc[end - 1]
@@ -278,7 +289,7 @@ def _coordinated_verb(stretch: _Stretch, cue: Token, start: int, end: int, rule_
     if word.dep_ != "cc":
         return []
     verb = next((t for t in stretch.between(word.i + 1, stretch.start + len(stretch.tokens))
-                 if t.dep_ == "conj" and t.head.i == word.head.i), None)
+                 if t.dep_ == "conj" and stretch.head(t) == stretch.head(word)), None)
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX"):
         return []
     head = _segment_root(stretch, start, rule_end)
@@ -295,7 +306,7 @@ def _shape(stretch: _Stretch, cue: Token, start: int, end: int, rule_end: int, s
     president], she would ..."), and the kind of statement: a clause
     ("said that ..."), an object ("proposed a ban ...") or a noun cue's."""
     f = []
-    if any(not t.is_punct and end <= t.head.i < sent_end for t in stretch.between(start, end)):
+    if any(not t.is_punct and end <= stretch.head(t) < sent_end for t in stretch.between(start, end)):
         f.append("cuts_phrase")
     head = _segment_root(stretch, start, rule_end)
     kind = head.dep_ if head is not None else "none"
