@@ -143,7 +143,7 @@ def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: in
                 ends.add(end)
     # "the same section of pipe, laid in the '70s, was repaired": a clause
     # does not end before its verb.
-    roots = [t for t in doc[start:rule_end] if not start <= t.head.i < rule_end or t.head == t]
+    roots = [t for t in doc[start:rule_end] if not start <= (head := t.head.i) < rule_end or head == t.i]
     if len(roots) == 1 and roots[0].pos_ in ("VERB", "AUX"):
         ends = {e for e in ends if e > roots[0].i or e == rule_end}
     return sorted(ends)

@@ -298,15 +298,16 @@ def cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon, closin
     Clinton’s email use, which an FBI investigation said ..."), and before
     a comma-led aside ("..., while analysts expect ...")."""
     for tok in doc[start:end]:
-        if tok == root:
+        if tok.i == root.i:
             continue
+        left = tok.left_edge.i
         # The separator may close a quotation: "“self-deportation,” which ...".
-        comma_led = tok.left_edge.i > start and set_off(doc, tok.left_edge.i, start, ",—–-;") is not None
-        if lex.has_dep(tok, "conjunct") and tok.left_edge.i > start and any(lex.has_dep(c, "mark") and c.lower_ == "that" for c in tok.children):
+        comma_led = left > start and set_off(doc, left, start, ",—–-;") is not None
+        if lex.has_dep(tok, "conjunct") and left > start and any(lex.has_dep(c, "mark") and c.lower_ == "that" for c in tok.children):
             continue  # "said A and that B": a second clause of the same report
         # A negated conjunct is no report of its own: "couldn't remember
         # it and hasn't visited since" is all said.
-        if tok.dep_ == "conj" and tok.left_edge.i > start and is_speech_verb(tok, lex) and not (
+        if tok.dep_ == "conj" and left > start and is_speech_verb(tok, lex) and not (
                 closing and tok.head == root and not any(lex.has_dep(c, "subject") for c in tok.children)
                 and not any(is_quote_mark(t) for t in tok.subtree)):
             # Before a closing cue, a conjunct sharing the clause's subject
@@ -314,27 +315,27 @@ def cut_nested(doc: Doc, root: Token, start: int, end: int, lex: Lexicon, closin
             # expressed concern and said it could hurt ..., people familiar
             # with the session said"): PolNeAR counts the whole once. A
             # quotation in it keeps its own record, with its own speaker.
-            cut = tok.left_edge.i  # "... and predicted that ..."
-        elif tok.left_edge.i > start and finite_after_nonfinite(tok, start, lex):
-            cut = tok.left_edge.i
+            cut = left  # "... and predicted that ..."
+        elif left > start and finite_after_nonfinite(tok, start, lex):
+            cut = left
         elif tok.dep_ in ("relcl", "appos", "acl:relcl") and tok.head.i >= start and comma_led and root.pos_ in ("NOUN", "PROPN", "PRON") and not (
                 lex.has_dep(tok, "appositive") and tok.head.pos_ != "PROPN" and any(lex.has_dep(c, "conjunct") for c in tok.children)):
             # An "apposition" with conjuncts of its own is the rest of a list
             # ("praised his record, her grasp of policy and the energy ...").
-            cut = tok.left_edge.i - 1
-        elif comma_led and tok.right_edge.i + 1 >= end and lex.has_dep(tok, "appositive") and is_quote_mark(doc[tok.left_edge.i - 1]) and (
-                doc[tok.left_edge.i - 1].tag_ != "``"):
+            cut = left - 1
+        elif comma_led and tok.right_edge.i + 1 >= end and lex.has_dep(tok, "appositive") and is_quote_mark(doc[left - 1]) and (
+                doc[left - 1].tag_ != "``"):
             # "would pay “every cent,” a promise that few believed": a noun
             # set after a closing quotation names what was said, in the
             # writer's words.
-            cut = tok.left_edge.i
-        elif comma_led and tok.right_edge.i + 1 >= end and lex.has_dep(tok, "relative_clause") and doc[tok.left_edge.i].lower_ == "which":
+            cut = left
+        elif comma_led and tok.right_edge.i + 1 >= end and lex.has_dep(tok, "relative_clause") and doc[left].lower_ == "which":
             # "would ban the imports, which are made in Asia": a
             # non-restrictive "which" closing the clause is the writer's gloss.
-            cut = tok.left_edge.i - 1
+            cut = left - 1
         elif comma_led and (tok.dep_ == "advcl" or lex.has_dep(tok, "relative_clause")) and tok.i > root.i and (
                 is_aside(tok, lex) or _own_report(tok, lex)):
-            cut = tok.left_edge.i - 1
+            cut = left - 1
         else:
             continue
         while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):

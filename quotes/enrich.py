@@ -2,18 +2,21 @@
 ``entities``), and the platform and outlet of each statement."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from .entities import Entity, EntityIndex, strip_article
 from .lexicon import Lexicon
 from .quotemarks import Quotation
 from .records import Quote, Speaker
+from .scan import positions, word_ids
 
 # Cue words that continue the previous statement in the same channel.
 _CONTINUING = {"add", "continue", "go", "conclude", "reiterate", "repeat"}
 _OBJECT_PRONOUNS = {"him", "her", "me", "us", "them", "it", "you"}
+_INTERVIEW = word_ids(["interview"])
 # Confidence when the speaker was found through a pronoun or description,
 # or carried over from the previous quote, rather than named in place.
 RESOLVED_FACTOR = 0.85
@@ -33,9 +36,10 @@ def platform_of(text: str, cue: list[Token], content: tuple[int, int], lex: Lexi
     return None
 
 
-def outlet_of(cue: list[Token], lex: Lexicon) -> Optional[str]:
+def outlet_of(cue: list[Token], lex: Lexicon, interviews: Sequence[int]) -> Optional[str]:
     """Whom the statement was told to: the addressee of "tell", a named
-    broadcaster it was said on, or whom the interview was with."""
+    broadcaster it was said on, or whom the interview was with
+    (``interviews``: where the document says "interview")."""
     verb = cue[0]
     if verb.lemma_.lower() == "tell":
         for child in verb.children:
@@ -48,8 +52,10 @@ def outlet_of(cue: list[Token], lex: Lexicon) -> Optional[str]:
             # "said on France Inter radio", not "said on Twitter": a platform.
             if obj is not None and obj.lower_ in lex.media_nouns and _has_name(obj):
                 return _outlet_name(obj, lex)
-    for tok in verb.sent:
-        if tok.lower_ == "interview":
+    sent = verb.sent
+    for i in interviews:
+        if sent.start <= i < sent.end:
+            tok = verb.doc[i]
             for prep in tok.children:
                 if prep.lower_ == "with":
                     obj = _prep_object(prep, lex)
@@ -92,6 +98,7 @@ def _outlet_name(head: Token, lex: Lexicon) -> Optional[str]:
 def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text: Optional[str] = None,
            quotations: Optional[list[Quotation]] = None) -> None:
     index = EntityIndex(doc, lex, text, quotations)
+    interviews = positions(doc, LOWER, _INTERVIEW)
     by_candidate = {id(c): r for c, r in zip(candidates, records)}
     recent: list[Entity] = []
     previous: Optional[Quote] = None
@@ -114,12 +121,13 @@ def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text:
                 rec.platform, rec.outlet = source.platform, source.outlet
         if cand.cue:
             rec.platform = platform_of(index.text, cand.cue, (cand.start, cand.end), lex)
-            rec.outlet = outlet_of(cand.cue, lex)
+            rec.outlet = outlet_of(cand.cue, lex, interviews)
             # A statement that names no channel goes on in the previous one
             # of its speaker when it says so ("added", "at the same briefing")
             # or follows it in the same paragraph.
             if rec.platform is None and previous is not None and _same_speaker(previous, rec):
-                sent_text = cand.cue[0].sent.text.lower()
+                sent = cand.cue[0].sent
+                sent_text = index.text[sent.start_char:sent.end_char].lower()
                 if (cand.cue[0].lemma_.lower() in _CONTINUING or " same " in sent_text or sent_text.startswith("in the same")
                         or rec.paragraph == previous.paragraph):
                     rec.platform = previous.platform
