@@ -123,7 +123,8 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
     if (tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD") and noun_tagged_verb(tok, lex) is None:
         return False
     lemma = tok.lemma_.lower()
-    if lemma not in lex.speech_verbs and not any((lemma, c.lower_) in lex.particle_cues for c in tok.children):
+    if lemma not in lex.speech_verbs and (lemma not in lex.particle_verbs or not any(
+            (lemma, c.lower_) in lex.particle_cues for c in tok.children)):
         return False  # "shot back", "fired back"; "as the Post put it"
     # "Asked if he was bullied, ...", "a plan announced last year": a bare
     # participle modifying something else reports nothing by itself.

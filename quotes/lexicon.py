@@ -122,7 +122,12 @@ class Lexicon:
         """Every lemma that can be a cue: speech verbs (those that need a
         word with them, "shot back", "put it", included), speech nouns and
         hearsay adverbs ("reportedly")."""
-        return self.speech_verbs | {v for v, _ in self.particle_cues} | self.speech_nouns | self.hearsay_adverbs
+        return self.speech_verbs | self.particle_verbs | self.speech_nouns | self.hearsay_adverbs
+
+    @cached_property
+    def particle_verbs(self) -> frozenset[str]:
+        """The verbs of ``particle_cues`` ("shoot" of "shot back")."""
+        return frozenset(v for v, _ in self.particle_cues)
 
     @cached_property
     def fixed_terms_by_word(self) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
