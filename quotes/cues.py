@@ -928,6 +928,9 @@ def prep_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                 start, end = subtree_range(obj)
                 end = cut_nested(cue.doc, obj, start, end, lex)
                 return trim(cue.doc, start, end)
+    addressed = _addressee_prep(cue, lex)
+    if addressed is not None:
+        return addressed
     # "speaks at length about his view", "talked to reporters about the
     # race": the parse hung "about" on the noun of the frame before it.
     # Not another preposition ("spoke on condition of anonymity"), nor past
@@ -948,6 +951,22 @@ def prep_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
             start, end = subtree_range(child)
             return trim(cue.doc, start + 1, end)
     return None
+
+
+def _addressee_prep(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
+    """"reminded voters of the six years ...": the parse hung the
+    preposition of a verb of ``models/addressee_verbs.txt`` on the person
+    addressed."""
+    if cue.lemma_.lower() not in lex.addressee_verbs:
+        return None
+    obj = next((c for c in cue.rights if lex.has_dep(c, "object")), None)
+    prep = next((c for c in obj.rights if lex.has_dep(c, "preposition") and (cue.lemma_.lower(), c.lower_) in lex.prep_cues),
+                None) if obj is not None else None
+    content = next((c for c in prep.children if lex.has_dep(c, "prep_object") or c.dep_ == "pcomp"), None) if prep is not None else None
+    if content is None:
+        return None
+    start, end = subtree_range(content)
+    return trim(cue.doc, start, cut_nested(cue.doc, content, start, end, lex))
 
 
 def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:

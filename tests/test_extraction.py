@@ -404,6 +404,18 @@ def test_conjunct_the_parse_hung_on_the_cue_stays_in_the_content(extractor):
     assert (q.text, q.cue.text, q.speaker.text) == ("the Southern border and how many migrants can easily slip through", "talked", "He")
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("In Nevada, he constantly reminded voters of the six years his family had lived in Las Vegas.",
+     "the six years his family had lived in Las Vegas", "he"),
+    ("Mr. Biden repeatedly reminded the crowd of the stakes.", "the stakes", "Mr. Biden"),
+    ("In a memo on Tuesday, the executive reminded his staff about the host's early television work.",
+     "the host's early television work", "the executive"),
+])
+def test_what_someone_was_reminded_of_is_the_statement(extractor, text, content, speaker):
+    q = one(extractor, text)
+    assert (q.text, q.cue.text, q.speaker.text) == (content, "reminded", speaker)
+
+
 @pytest.mark.parametrize("dateline", ["KYIV — ", "LUSAKA, Zambia — ", "Washington (AFP) – ", "CLEVELAND, July 19 (UPI) — "])
 def test_dateline_is_never_the_speaker(extractor, dateline):
     text = dateline + "Former Attorney General Michael Mukasey told delegates that the server should disqualify her."
