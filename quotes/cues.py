@@ -969,10 +969,19 @@ def _addressee_prep(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     return trim(cue.doc, start, cut_nested(cue.doc, content, start, end, lex))
 
 
+def _someone(noun: Token, lex: Lexicon) -> bool:
+    """A person or group, not a pronoun ("denied it") nor a statement
+    ("denied the charges"), which can also speak."""
+    return noun.pos_ != "PRON" and noun.lemma_.lower() not in lex.speech_nouns and can_speak(noun, lex)
+
+
 def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """The object of verbs like "deny", "confirm", "criticise", "describe ... as"."""
-    if cue.lemma_.lower() not in lex.object_cue_verbs:
+    lemma = cue.lemma_.lower()
+    if lemma not in lex.object_cue_verbs:
         return None
+    if lemma in lex.person_object_verbs and any(c.dep_ == "dative" or (lex.has_dep(c, "object") and _someone(c, lex)) for c in cue.rights):
+        return None  # "the Senate confirmed the nominee", "denied Carter a photograph": done to someone, nothing said
     return object_range(cue, lex)
 
 

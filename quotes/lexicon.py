@@ -54,6 +54,7 @@ class Lexicon:
     issue_verbs: frozenset[str]
     answer_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    person_object_verbs: frozenset[str]
     aside_marks: frozenset[str]
     reason_marks: frozenset[str]
     concessive_marks: frozenset[str]
@@ -201,6 +202,7 @@ def _load(folder: str) -> Lexicon:
         issue_verbs=_words(d / "issue_verbs.txt"),
         answer_verbs=_words(d / "answer_verbs.txt"),
         naming_verbs=_words(d / "naming_verbs.txt"),
+        person_object_verbs=_words(d / "person_object_verbs.txt"),
         aside_marks=_words(d / "aside_marks.txt"),
         reason_marks=_words(d / "reason_marks.txt"),
         concessive_marks=_words(d / "concessive_marks.txt"),

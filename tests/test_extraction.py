@@ -416,6 +416,22 @@ def test_what_someone_was_reminded_of_is_the_statement(extractor, text, content,
     assert (q.text, q.cue.text, q.speaker.text) == (content, "reminded", speaker)
 
 
+@pytest.mark.parametrize("text", [
+    "Democrats had confirmed 68 judicial nominees by this point.",
+    "Kennedy denied Carter a final-night photograph of unity.",
+])
+def test_a_person_confirmed_or_denied_something_is_no_statement(extractor, text):
+    assert extractor.extract(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mr. Ailes denied the charges through his lawyer.", "the charges"),
+    ("The person familiar with the planning confirmed the meeting.", "the meeting"),
+])
+def test_a_thing_confirmed_or_denied_is_the_statement(extractor, text, content):
+    assert one(extractor, text).text.startswith(content)
+
+
 @pytest.mark.parametrize("dateline", ["KYIV — ", "LUSAKA, Zambia — ", "Washington (AFP) – ", "CLEVELAND, July 19 (UPI) — "])
 def test_dateline_is_never_the_speaker(extractor, dateline):
     text = dateline + "Former Attorney General Michael Mukasey told delegates that the server should disqualify her."
