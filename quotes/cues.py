@@ -970,9 +970,13 @@ def _addressee_prep(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
 
 
 def _someone(noun: Token, lex: Lexicon) -> bool:
-    """A person or group, not a pronoun ("denied it") nor a statement
-    ("denied the charges"), which can also speak."""
-    return noun.pos_ != "PRON" and noun.lemma_.lower() not in lex.speech_nouns and can_speak(noun, lex)
+    """A person or group itself, not a pronoun ("denied it"), a statement
+    ("denied the charges") nor a thing of someone's ("echoed the tone of
+    Cruz"), which can all speak."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ in ("PROPN", "NOUN") and lemma not in lex.speech_nouns and (
+        noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or lemma in lex.title_heads
+        or noun.lower_ in lex.group_nouns or lemma in lex.org_nouns)
 
 
 def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
