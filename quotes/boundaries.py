@@ -29,7 +29,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
-from .cues import CONTENT_TAIL_PREPS, finite_after_nonfinite, is_aside, is_channel, is_speech_verb, set_off
+from .cues import CONTENT_TAIL_PREPS, finite_after_nonfinite, is_aside, is_channel, is_speech_verb, is_when_phrase, set_off
 from .lexicon import Lexicon
 
 # Boundaries worth considering: before these punctuation marks ...
@@ -65,12 +65,6 @@ def _trimmed_end(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _is_when(tok: Token) -> bool:
-    """"on Monday", "last week": a time phrase."""
-    return tok.ent_type_ in ("DATE", "TIME") or any(
-        c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ == "pobj")
-
-
 def _opens_aside(tok: Token, lex: Lexicon) -> bool:
     """``tok`` is the first word of an aside clause (``cues.is_aside``)."""
     clause = tok.head if lex.has_dep(tok, "mark") else tok
@@ -104,7 +98,7 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
         if after_comma and ((tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i == k) or _opens_aside(tok, lex)
                             or (tok.lower_ == "which" and tok.head.dep_ == "relcl")):
             return k
-        if tok.head.i == cue.i and tok.left_edge.i == k and _is_when(tok):
+        if tok.head.i == cue.i and tok.left_edge.i == k and is_when_phrase(tok):
             return k
         if is_channel(tok, lex) and tok.left_edge.i == k:
             return k

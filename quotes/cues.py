@@ -267,6 +267,12 @@ def is_time(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") and tok.head.ent_type_ in ("DATE", "TIME", "") and tok.pos_ in ("PROPN", "NOUN", "NUM")
 
 
+def is_when_phrase(tok: Token) -> bool:
+    """"on Monday", "last week": a phrase that says when."""
+    return tok.ent_type_ in ("DATE", "TIME") or any(
+        c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ == "pobj")
+
+
 def _mark_of(clause: Token, lex: Lexicon) -> str:
     """The subordinator opening a clause ("while", "even as"), lowercased."""
     words = [c for c in clause.children if c.i < clause.i and (lex.has_dep(c, "mark") or c.dep_ == "advmod")]
@@ -1056,7 +1062,10 @@ def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         if child.dep_ == "xcomp" or (lex.has_dep(child, "preposition") and (child.lower_ in _OBJECT_TAIL_PREPS or (
                 child.lower_ == "in" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children)))):
             end = child.right_edge.i + 1
-        elif not (child.is_punct and child.text == ","):
+        elif not ((child.is_punct and child.text == ",") or is_when_phrase(child)):
+            # "criticized fellow Democrats in 2011 for seeking a higher
+            # tax rate": a time between the object and what completes it
+            # does not end the statement.
             break
     end = _extend_tail(cue, end)
     end = cut_trailing_participle(doc, cue, start, end)

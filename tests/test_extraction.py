@@ -601,6 +601,18 @@ def test_object_content_keeps_what_completes_it(extractor, text, content):
     assert q.text == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The senator criticized fellow Democrats in 2011 for seeking a higher tax rate on millionaires.",
+     "fellow Democrats in 2011 for seeking a higher tax rate on millionaires"),
+    ("Marco Rubio defended himself on Saturday for bailing on his own immigration bill.",
+     "himself on Saturday for bailing on his own immigration bill"),
+    ("The governor denied the charges on Monday.", "the charges"),
+])
+def test_a_time_between_the_object_and_what_completes_it(extractor, text, content):
+    q = one(extractor, text)
+    assert q.text == content
+
+
 @pytest.mark.parametrize("text, speaker", [
     pytest.param("LONDON (Reuters) - Donald Trump said he was unlikely to get along with the prime minister.",
                  "Donald Trump", id="of two subjects the one next to the cue"),
