@@ -71,7 +71,16 @@ def _opens_aside(tok: Token, lex: Lexicon) -> bool:
     return clause.left_edge.i == tok.i and is_aside(clause, lex)
 
 
-def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> int:
+def _set_inside(doc: Doc, relcl: Token, start: int, sent_end: int) -> bool:
+    """"and that the criticism, which is outlined in a report, is fair
+    game": a relative clause the statement goes on after, with a word that
+    hangs on one before it, is set inside the statement, no gloss ending
+    it."""
+    nxt = next((t for t in doc[relcl.right_edge.i + 1:sent_end] if not (t.is_punct or t.is_space)), None)
+    return nxt is not None and start <= nxt.head.i < relcl.left_edge.i
+
+
+def _limit(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: int, lex: Lexicon) -> int:
     """How far past the rules' end a statement may run.
 
     Never into a report of its own ("said A, and one in four said B";
@@ -96,7 +105,7 @@ def _limit(doc: Doc, cue: Token, rule_end: int, sent_end: int, lex: Lexicon) -> 
         # A closing quotation mark may stand between: "“... distortion,” describing".
         after_comma = set_off(doc, k, cue.i, ",") is not None
         if after_comma and ((tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i == k) or _opens_aside(tok, lex)
-                            or (tok.lower_ == "which" and tok.head.dep_ == "relcl")):
+                            or (tok.lower_ == "which" and tok.head.dep_ == "relcl" and not _set_inside(doc, tok.head, start, sent_end))):
             return k
         if tok.head.i == cue.i and tok.left_edge.i == k and is_when_phrase(tok):
             return k
@@ -124,7 +133,7 @@ def candidate_ends(doc: Doc, cue: Token, start: int, rule_end: int, sent_end: in
     """Token indices where the statement starting at ``start`` may end: the
     rules' end, the last one allowed (see ``_limit``), and every break
     (punctuation, coordinator, clause edge) between."""
-    sent_end = _limit(doc, cue, rule_end, sent_end, lex)
+    sent_end = _limit(doc, cue, start, rule_end, sent_end, lex)
     ends = {rule_end, _trimmed_end(doc, start, sent_end)}
     # "confirmed that efforts are ongoing, with several still trapped": a
     # phrase the rules keep on purpose (``cues._extend_tail``) stays.

@@ -446,6 +446,10 @@ def test_dateline_is_never_the_speaker(extractor, dateline):
 @pytest.mark.parametrize("text, content", [
     # A closing non-restrictive "which" is the writer's gloss.
     ("She said he would ban the imports, which are mostly made in Asia.", "he would ban the imports"),
+    # ... not one set inside the statement, which goes on after it.
+    ("The campaign responded, saying lobbyists have donated to a super PAC, and that the criticism, which is outlined "
+     "in a report from Greenpeace, is fair game.",
+     "lobbyists have donated to a super PAC, and that the criticism, which is outlined in a report from Greenpeace, is fair game"),
     # A comma-led contrast with its own subject is the writer's aside.
     ("The chairman said the bank would cut rates, while most traders expect a rise.", "the bank would cut rates"),
     # ... but an "although" with no clause of its own stays.
