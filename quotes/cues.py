@@ -1015,7 +1015,17 @@ def passive_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     if agent is None and (can_speak(subj, lex) or any(lex.has_dep(c, "negation") or lex.has_dep(c, "mark") for c in cue.children)
                           or any(c.lower_ == "no" for c in subj.children)):
         return None
-    return trim(cue.doc, *subtree_range(subj))
+    start, end = subtree_range(subj)
+    # "Mr. Reagan was criticized for trading a guilty person for an
+    # innocent one": what the subject is criticized for is said of it too
+    # ("reported to the police" names whom it was told). Not past the
+    # agent, who speaks and is no part of the statement.
+    for child in cue.rights:
+        if agent is not None and agent.i < child.i:
+            break
+        if lex.has_dep(child, "preposition") and child.lower_ in _OBJECT_TAIL_PREPS - {"to"}:
+            end = child.right_edge.i + 1
+    return trim(cue.doc, start, end)
 
 
 def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:

@@ -837,6 +837,16 @@ def test_a_passive_report_with_no_reporter_names_what_was_said(extractor, text, 
     assert [q.text for q in quotes] == ([content] if content else [])
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Migrants were blamed for mass sexual abuse during a chaotic New Year's Eve.", "Migrants were blamed for mass sexual abuse"),
+    ("The former governor was praised for his handling of the crisis, officials said.",
+     "The former governor was praised for his handling of the crisis"),
+    ("The meeting was first reported to the police on Monday.", "The meeting"),
+])
+def test_a_passive_report_keeps_what_it_says_of_its_subject(extractor, text, content):
+    assert [q.text for q in extractor.extract(text)] == [content]
+
+
 def test_a_strike_called_by_a_union_is_not_a_statement(extractor):
     assert extractor.extract("The stoppage was called by the dockworkers' union after talks broke down.") == []
 
