@@ -61,6 +61,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # by the deal and predicted ...": who is booed tells; a gerund
             # after a preposition or a coordinated verb goes with the subject.
             subj = _agent_of(tok, lex)
+        if subj is None:
+            subj = _subject_taken_for_conjunct(tok, lex)
         if subj is None and _has_perfect_s(tok):
             # Not "as it's currently written": "it" is written.
             subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it" and can_speak(c, lex)), None)
@@ -549,6 +551,29 @@ def _verb_before_interruption(cue: Token, lex: Lexicon) -> Optional[Token]:
                 lex.has_dep(c, "active_subject") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
             return verb
     return None
+
+
+def _subject_taken_for_conjunct(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """"prosecutors charged the officer with murder and Emanuel fired ...",
+    "... will brand you a liar and NBC News will accuse you ...": the parse
+    coordinated the second clause's subject with the first clause's object
+    and left the second verb without one; a finite verb right after a
+    coordinated noun has it for its subject."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or not _finite(verb) or any(lex.has_dep(c, "subject") for c in verb.children):
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    while k > verb.sent.start and doc[k].head.i == verb.i and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        k -= 1
+    noun = doc[k]
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.dep_ != "conj" or noun.head.i > noun.i or (
+            noun.head.pos_ not in ("NOUN", "PROPN", "PRON")) or noun.right_edge.i != k:
+        return None
+    # The noun's own words start right after the conjunction.
+    cc = doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    if cc is None or cc.dep_ != "cc" or not (noun.head.i < cc.i) or is_time(noun):
+        return None
+    return noun
 
 
 def _finite_conjunct_owner(cue: Token, lex: Lexicon) -> Optional[Token]:

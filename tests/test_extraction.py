@@ -2319,3 +2319,16 @@ def test_the_name_the_parse_made_the_object_of_as_says_as_it_put_it(extractor):
     tags = ["IN", "NNP", "NNP", ",", "NN", ",", "VB", "PRP", ",", "NNP", "NNPS", "MD", "VB", "."]
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert subject_of(doc[6], extractor.lexicon).text == "Amar"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Over the past two weeks, prosecutors charged the officer with murder and Emanuel fired his police chief, "
+     "acknowledging that significant segments of the city have lost trust in the force.", "acknowledging", "Emanuel"),
+    ("If you don’t believe your federal government, the Washington Post will brand you a liar and NBC News will accuse "
+     "you of engaging in a “freak out.”", "accuse", "NBC News"),
+])
+def test_a_finite_verb_right_after_a_coordinated_noun_has_it_for_subject(extractor, text, cue, speaker):
+    # The parse coordinated the second clause's subject with the first
+    # clause's object and left the second verb with no subject.
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    assert q.speaker.text == speaker
