@@ -792,6 +792,11 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
     i = cue.i - 1
     while i >= 0 and doc[i].pos_ == "ADV" and not _name_like(doc[i]):
         i -= 1  # "Clinton, exasperated, famously responded"
+    if i >= 0 and doc[i].text in DASHES | {"―"}:
+        # "Mr. Bush - in a line that seemed directed at Mr. Trump -
+        # declared": the name before a pair of dashes.
+        j = next((k for k in range(i - 1, max(cue.sent.start, i - 30) - 1, -1) if doc[k].text == doc[i].text), None)
+        return _name_before(cue, j - 1, lex, strict=True) if j is not None and j > cue.sent.start else None
     if i >= 0 and doc[i].text in (")", ","):
         candidates = []
         if doc[i].text == "," and i > 0:

@@ -2332,3 +2332,11 @@ def test_a_finite_verb_right_after_a_coordinated_noun_has_it_for_subject(extract
     # clause's object and left the second verb with no subject.
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
     assert q.speaker.text == speaker
+
+
+def test_a_name_before_a_pair_of_dashes_speaks_for_the_verb_after_them(extractor):
+    text = ("On his way out of the campaign, Mr. Bush - in a line that seemed squarely directed at Mr. Trump's divisive "
+            "brand of politics - declared that a president must tend to all corners of the country.")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "declared")
+    assert q.speaker.text == "Mr. Bush"
+
