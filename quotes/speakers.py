@@ -278,7 +278,11 @@ def _phrase_subject(cue: Token, lex: Lexicon) -> Optional[Token]:
         return None
     if prep == "with" and (noun.head.head.pos_ not in ("VERB", "AUX") or (cue.dep_ == "acl" and held != noun)):
         return None  # not "file reports with the Commission detailing ...": the reports detail
-    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and can_speak(noun, lex) else None
+    # "common for news accounts to portray ...": after an adjective or a
+    # noun, the object of "for" is the infinitive's subject whatever it is;
+    # not "reached for a metaphor to describe ...".
+    loose = prep == "for" and noun.head.head.pos_ not in ("VERB", "AUX") and not is_time(noun)
+    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and (can_speak(noun, lex) or loose) else None
 
 
 _ALL_OF_THEM = ("all", "both", "each")

@@ -2340,3 +2340,9 @@ def test_a_name_before_a_pair_of_dashes_speaks_for_the_verb_after_them(extractor
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "declared")
     assert q.speaker.text == "Mr. Bush"
 
+
+def test_the_object_of_for_after_an_adjective_is_the_infinitives_subject(extractor):
+    text = ("It’s been extremely common for news accounts to portray Donald Trump’s candidacy as a “working-class” "
+            "rebellion against Republican elites.")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "portray")
+    assert q.speaker.text == "news accounts"
