@@ -2346,3 +2346,10 @@ def test_the_object_of_for_after_an_adjective_is_the_infinitives_subject(extract
             "rebellion against Republican elites.")
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "portray")
     assert q.speaker.text == "news accounts"
+
+
+def test_who_runs_a_piece_speaks_for_what_it_notes(extractor):
+    text = ('The Washington Post recently ran a piece that noted his "health care plan would benefit affluent households '
+            'more than it would poorer ones."')
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "noted")
+    assert q.speaker.text == "The Washington Post"
