@@ -160,6 +160,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             if not can_speak(noun, lex) and lex.has_dep(noun, "object") and noun.head.pos_ in ("VERB", "AUX"):
                 # "approved a resolution condemning ...", "holding signs
                 # calling ...": a thing speaks for who made or holds it.
+                if _held_by_nobody(noun.head, lex):
+                    return noun
                 climbed = "acl"
                 tok = noun.head
                 continue
@@ -206,6 +208,16 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
         return (_leading_clause_subject(tok, lex) or subject_to_the_left(cue, lex) or (_named_left_of(tok, lex) if tok != cue else None)
                 or _swallowed_subject(tok, lex) or _name_as_compound(cue) or _name_taken_for_modal(tok))
     return None
+
+
+def _held_by_nobody(verb: Token, lex: Lexicon) -> bool:
+    """"there is anecdotal evidence suggesting ...", "Guests are given
+    tickets telling them ...": the verb over a thing names nobody who made
+    or holds it (an empty "there", a passive with no agent); the thing
+    speaks for itself."""
+    if any(c.dep_ == "expl" for c in verb.children):
+        return True
+    return any(lex.has_dep(c, "passive_subject") for c in verb.children) and _agent_of(verb, lex) is None
 
 
 def _speaker_between(verb: Token, cue: Token, lex: Lexicon) -> Optional[Token]:

@@ -2353,3 +2353,16 @@ def test_who_runs_a_piece_speaks_for_what_it_notes(extractor):
             'more than it would poorer ones."')
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "noted")
     assert q.speaker.text == "The Washington Post"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("In a similar vein, there is anecdotal evidence suggesting that African-Americans are more likely to use the "
+     "economy's recent low point as the base line for their judgment.", "suggesting", "anecdotal evidence"),
+    ("Guests are given color-coded, timed tickets telling them when to join the queue.", "telling",
+     "color-coded, timed tickets"),
+])
+def test_a_thing_nobody_holds_speaks_for_its_participle(extractor, text, cue, speaker):
+    # An empty "there" or a passive with no agent names nobody who made or
+    # holds the thing.
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    assert q.speaker is not None and q.speaker.text == speaker
