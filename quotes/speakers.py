@@ -900,15 +900,37 @@ def _name_before(cue: Token, i: int, lex: Lexicon, strict: bool) -> Optional[Tok
     if i < 0 or doc[i].sent != cue.sent:
         return None
     tok = doc[i]
-    pronoun = tok.lower_ in ("he", "she", "they", "it", "we")
-    loose = not strict and (can_speak(tok, lex) or tok.ent_type_ in ("PERCENT", "CARDINAL") or tok.lower_ == "percent")
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or pronoun or _name_like(tok) or loose:
+    if _names_someone(tok, lex, strict):
         if strict and tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC"):
             return None  # "In Washington, said ..."
         while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.i < cue.i:
             tok = tok.head
         return tok
-    return None
+    # "more than two-thirds of those in the nation's rising generation
+    # predict": the parse may hang the share's phrase on a preposition.
+    share = _phrase_ending_at(tok, cue) if not strict else tok
+    return share if share.i != tok.i and share.ent_type_ in ("PERCENT", "CARDINAL") and _names_someone(share, lex, strict) else None
+
+
+def _names_someone(tok: Token, lex: Lexicon, strict: bool) -> bool:
+    pronoun = tok.lower_ in ("he", "she", "they", "it", "we")
+    # "Among likely GOP primary voters, about two-thirds, 67 percent, say":
+    # a share of people is no place name or date, even after a comma.
+    share = tok.ent_type_ == "PERCENT" or tok.lower_ == "percent"
+    loose = share or not strict and (can_speak(tok, lex) or tok.ent_type_ == "CARDINAL")
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or pronoun or _name_like(tok) or loose
+
+
+def _phrase_ending_at(tok: Token, cue: Token) -> Token:
+    """"more than two-thirds of those in the nation's rising generation
+    predict": the head of the widest noun phrase that ends at ``tok``, the
+    word before the verb, however deep the parse hung ``tok`` in it."""
+    best, k = tok, tok
+    while k.head.i != k.i and k.head.i < cue.i and k.dep_ in ("pobj", "prep", "poss", "case"):
+        k = k.head
+        if k.pos_ in ("NOUN", "PROPN", "NUM") and k.right_edge.i == tok.i:
+            best = k
+    return best
 
 
 def mention_span(head: Token, lex: Lexicon) -> Span:

@@ -2366,3 +2366,16 @@ def test_a_thing_nobody_holds_speaks_for_its_participle(extractor, text, cue, sp
     # holds the thing.
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Despite growing up during the worst downturn since the Great Depression -- and coming of age at a time of wage "
+     "stagnation and widening income inequality -- more than two-thirds of those in the nation's rising generation "
+     "predict they will be more successful in their professional lives than their parents were.",
+     "more than two-thirds of those in the nation's rising generation"),
+    ("Among likely GOP primary voters, about two-thirds, 67 percent, say they will vote for Trump.",
+     "about two-thirds, 67 percent"),
+])
+def test_a_share_of_people_before_the_verb_speaks(extractor, text, speaker):
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text in ("predict", "say"))
+    assert q.speaker is not None and q.speaker.text == speaker
