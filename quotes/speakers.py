@@ -85,6 +85,12 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             subj = _inverted_subject(tok, lex)
         if subj is None and tok == cue:
             subj = _object_of_as(cue, lex)
+        if subj is None and tok == cue:
+            # "When someone shouted, “Cruz,” Beck joked", "While Will
+            # acknowledges ...": a name the parse hung on the verb itself
+            # as a compound or a modal is its subject, before any clause
+            # the verb hangs on.
+            subj = _name_as_compound(cue) or _name_taken_for_modal(cue)
         if subj is not None and tok != cue and subj.i > cue.i:
             # A quotation opened after the participle and still open at the
             # subject.
@@ -324,9 +330,10 @@ def _name_as_compound(cue: Token) -> Optional[Token]:
 
 def _name_taken_for_modal(verb: Token) -> Optional[Token]:
     """"Instead, Will called for ...": the parse took a capitalised name
-    inside the sentence for a modal, which a past form never follows."""
+    inside the sentence for a modal, which a past form or a third person
+    singular never follows."""
     return next((c for c in verb.lefts if c.i == verb.i - 1 and c.tag_ == "MD" and c.is_title and c.i > c.sent.start
-                 and verb.tag_ in ("VBD", "VBN")), None)
+                 and verb.tag_ in ("VBD", "VBN", "VBZ")), None)
 
 
 def _reporter_before(cue: Token, opening: Token, lex: Lexicon) -> Optional[Token]:

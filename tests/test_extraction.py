@@ -2379,3 +2379,14 @@ def test_a_thing_nobody_holds_speaks_for_its_participle(extractor, text, cue, sp
 def test_a_share_of_people_before_the_verb_speaks(extractor, text, speaker):
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text in ("predict", "say"))
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("When someone in the audience shouted, “Cruz,” Beck joked, again using an exaggerated Southern accent, "
+     "“Amen, brother! Come on up and get baptized!”", "joked", "Beck"),
+    ("While Will acknowledges Trump’s appeal as a “forceful persona,” he sees Christie as sharing this "
+     "characteristic.", "acknowledges", "Will"),
+])
+def test_a_name_the_parse_hung_on_the_verb_itself_speaks_before_any_clause_above(extractor, text, cue, speaker):
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    assert q.speaker.text == speaker
