@@ -616,16 +616,22 @@ def _leading_clause_subject(verb: Token, lex: Lexicon) -> Optional[Token]:
     """"Trump summed up Clinton as “terrible,” denounced her record and
     said ...": the parse hung the first of the coordinated verbs on the
     subjectless one as a clause of its own; with no word such as "when"
-    to open it and no quotation, it is the same speaker's verb in the same
-    tense."""
+    to open it and no quotation, it is the same speaker's verb."""
     if verb.tag_ not in FINITE_TAGS:
         return None
-    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i and c.tag_ == verb.tag_
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i and c.tag_ in FINITE_TAGS
                    and c.left_edge.i == verb.sent.start and not c.left_edge.is_quote
                    and not any(m.dep_ == "mark" for m in c.children)), None)
     if clause is None:
         return None
-    return next((c for c in clause.children if lex.has_dep(c, "active_subject") and c.i < clause.i), None)
+    subj = next((c for c in clause.children if lex.has_dep(c, "active_subject") and c.i < clause.i), None)
+    if subj is None or clause.tag_ == verb.tag_:
+        return subj
+    # "Kasich jokingly offered the man a job ..., then says ...": in
+    # another tense, only a subject that can speak, of a clause closed by a
+    # comma.
+    comma = verb.doc[clause.right_edge.i + 1].text == ","
+    return subj if comma and can_speak(subj, lex) and subj.lower_ not in ("it", "this", "that", "there") else None
 
 
 def _agent_of(verb: Token, lex: Lexicon) -> Optional[Token]:

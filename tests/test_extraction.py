@@ -2390,3 +2390,12 @@ def test_a_share_of_people_before_the_verb_speaks(extractor, text, speaker):
 def test_a_name_the_parse_hung_on_the_verb_itself_speaks_before_any_clause_above(extractor, text, cue, speaker):
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
     assert q.speaker.text == speaker
+
+
+def test_a_leading_clause_in_another_tense_closed_by_a_comma_lends_its_speaker(extractor):
+    # The parse made the first clause a complement of the subjectless
+    # "says"; the name inside it before the comma is no speaker.
+    text = ("Kasich jokingly offered the man a job as Secretary of Defense, then says he’ll welcome advice for anyone "
+            "who wants to talk to or yell at him if elected.")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "says")
+    assert q.speaker.text == "Kasich"
