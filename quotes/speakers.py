@@ -913,6 +913,10 @@ def _name_before(cue: Token, i: int, lex: Lexicon, strict: bool) -> Optional[Tok
     if i < 0 or doc[i].sent != cue.sent:
         return None
     tok = doc[i]
+    if tok.ent_type_ in ("DATE", "TIME") and lex.has_dep(tok, "prep_object") and tok.head.i == tok.left_edge.i - 1:
+        # "who Beck on Wednesday called": a day never speaks; who does
+        # stands before its phrase.
+        return _name_before(cue, tok.head.i - 1, lex, strict)
     if _names_someone(tok, lex, strict):
         if strict and tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC"):
             return None  # "In Washington, said ..."
@@ -964,6 +968,12 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             # A finite verb is no modifier of the noun, whatever the parse
             # says: "The senator called upon the council to ..." is the
             # speaker and the cue.
+            excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
+        elif head.pos_ in ("PROPN", "NOUN") and ((child.lower_ in ("who", "whom") and child.i < head.i) or (
+                child.i > head.i and child.right_edge.i == head.right_edge.i and lex.has_dep(child, "preposition")
+                and any(lex.has_dep(g, "prep_object") and g.ent_type_ in ("DATE", "TIME") for g in child.children))):
+            # "who Beck on Wednesday called", "Trump on Tuesday dismissed":
+            # the parse hung the relative pronoun or the day on the name.
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
     # "“...,” tweeted Rubio spokesman X": the cue hung on the speaker is not his.
     excluded.update(t.i for t in head.subtree if inverted_after_quotation(t))

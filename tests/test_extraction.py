@@ -2399,3 +2399,13 @@ def test_a_leading_clause_in_another_tense_closed_by_a_comma_lends_its_speaker(e
             "who wants to talk to or yell at him if elected.")
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "says")
     assert q.speaker.text == "Kasich"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Much of Beck’s ire was also directed at Bannon, who Beck on Wednesday called “a horrible, despicable human "
+     "being.”", "called", "Beck"),
+    ("The Sanders campaign on Monday accused Clinton of hypocrisy.", "accused", "The Sanders campaign"),
+])
+def test_a_day_is_neither_the_speaker_nor_part_of_the_mention(extractor, text, cue, speaker):
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    assert q.speaker.text == speaker
