@@ -62,7 +62,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # after a preposition or a coordinated verb goes with the subject.
             subj = _agent_of(tok, lex)
         if subj is None:
-            subj = _subject_taken_for_conjunct(tok, lex)
+            subj = _subject_taken_for_conjunct(tok, lex) or _sibling_conjunct_subject(tok, lex)
         if subj is None and _has_perfect_s(tok):
             # Not "as it's currently written": "it" is written.
             subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it" and can_speak(c, lex)), None)
@@ -597,6 +597,22 @@ def _subject_taken_for_conjunct(verb: Token, lex: Lexicon) -> Optional[Token]:
     if cc is None or cc.dep_ != "cc" or not (noun.head.i < cc.i) or is_time(noun):
         return None
     return noun
+
+
+def _sibling_conjunct_subject(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """"Hastily politicizing the tragedy ..., Trump cast the blame ..., and
+    emphasized ...": the parse hung every verb of the list on the opening
+    participle, which has no subject; the nearest verb of the list before
+    this one that has a subject lends it."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i > verb.i or any(lex.has_dep(c, "subject") for c in verb.children) or any(
+            lex.has_dep(c, "subject") for c in head.children):
+        return None
+    for sibling in sorted((c for c in head.children if c.dep_ == "conj" and c.i < verb.i), key=lambda c: -c.i):
+        subj = next((c for c in sibling.children if lex.has_dep(c, "active_subject") and c.i < sibling.i), None)
+        if subj is not None:
+            return subj if _finite(sibling) and subj.lower_ not in RELATIVE_PRONOUNS else None
+    return None
 
 
 def _finite_conjunct_owner(cue: Token, lex: Lexicon) -> Optional[Token]:

@@ -2409,3 +2409,22 @@ def test_a_leading_clause_in_another_tense_closed_by_a_comma_lends_its_speaker(e
 def test_a_day_is_neither_the_speaker_nor_part_of_the_mention(extractor, text, cue, speaker):
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
     assert q.speaker.text == speaker
+
+
+def test_a_verb_of_a_list_hung_on_an_opening_participle_takes_the_subject_before_it(extractor):
+    # "Hastily politicizing the tragedy ..., Trump cast the blame ..., and
+    # emphasized ...": the parse hung both verbs on the participle.
+    from spacy.tokens import Doc
+
+    from quotes.speakers import subject_of
+    words = ["Politicizing", "the", "tragedy", ",", "Trump", "cast", "the", "blame", ",", "and", "emphasized", "the",
+             "threat", "."]
+    heads = [0, 2, 0, 0, 5, 0, 7, 5, 5, 0, 0, 12, 10, 0]
+    deps = ["ROOT", "det", "dobj", "punct", "nsubj", "conj", "det", "dobj", "punct", "cc", "conj", "det", "dobj",
+            "punct"]
+    pos = ["VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "CCONJ", "VERB", "DET", "NOUN",
+           "PUNCT"]
+    tags = ["VBG", "DT", "NN", ",", "NNP", "VBD", "DT", "NN", ",", "CC", "VBD", "DT", "NN", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_of(doc[10], extractor.lexicon).text == "Trump"
+
