@@ -828,13 +828,15 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
     # "And Skelly called Braynard “...”": the tagger may take the past
     # tense of a main verb with no auxiliary for a participle.
     past = cue.tag_ == "VBN" and cue.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children)
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") and not past:
+    # "Mr. Trump, asked about ..., had said": a perfect is finite too.
+    perfect = [c for c in cue.lefts if c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "'ve", "’ve") and c.tag_ in FINITE_TAGS]
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") and not past and not (cue.tag_ == "VBN" and perfect):
         return None
     described = _described_before(cue, lex)
     if described is not None:
         return described
     doc = cue.doc
-    i = cue.i - 1
+    i = min([cue.i, *(c.i for c in perfect)]) - 1
     while i >= 0 and doc[i].pos_ == "ADV" and not _name_like(doc[i]):
         i -= 1  # "Clinton, exasperated, famously responded"
     if i >= 0 and doc[i].text in DASHES | {"―"}:
@@ -856,11 +858,15 @@ def subject_to_the_left(cue: Token, lex: Lexicon) -> Optional[Token]:
         j = i - 1
         while j >= 0 and doc[j].text != opener and cue.i - j < 25:
             j -= 1
+        # "Mr. Trump, asked about the deaths of journalists under Mr. Putin,
+        # had said": a participle opening the aside may be tagged a past.
+        participle = j >= 0 and doc[j + 1].tag_ in ("VBN", "VBD", "VBG") and not any(
+            lex.has_dep(c, "subject") for c in doc[j + 1].children)
         if j >= 0 and doc[j].text == opener and doc[j + 1].lower_ not in ("who", "whose") and any(
-                t.tag_ in FINITE_TAGS for t in doc[j + 1:i]):
+                t.tag_ in FINITE_TAGS for t in doc[j + 1 + participle:i]):
             j = -1
         if j >= 0 and doc[j].text == opener:
-            if doc[j + 1].pos_ == "DET" or doc[j + 1].tag_ == "PRP$":
+            if doc[j + 1].pos_ == "DET" or doc[j + 1].tag_ == "PRP$" or participle:
                 # "Brendan Buck, a spokesman for Ryan, told": the name
                 # before a description, not the one inside it.
                 candidates.insert(0, j - 1)

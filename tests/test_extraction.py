@@ -2428,3 +2428,17 @@ def test_a_verb_of_a_list_hung_on_an_opening_participle_takes_the_subject_before
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert subject_of(doc[10], extractor.lexicon).text == "Trump"
 
+
+def test_a_perfect_verb_after_a_participle_aside_is_said_by_the_name_before_it(extractor):
+    from spacy.tokens import Doc
+
+    from quotes.speakers import subject_to_the_left
+    words = ["after", "Mr.", "Trump", ",", "asked", "about", "Mr.", "Putin", ",", "had", "said", ",", "yes", "."]
+    heads = [10, 2, 0, 10, 10, 4, 7, 5, 10, 10, 10, 10, 10, 10]
+    deps = ["prep", "compound", "pobj", "punct", "advcl", "prep", "compound", "pobj", "punct", "aux", "ROOT", "punct",
+            "intj", "punct"]
+    pos = ["ADP", "PROPN", "PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "PUNCT", "INTJ",
+           "PUNCT"]
+    tags = ["IN", "NNP", "NNP", ",", "VBD", "IN", "NNP", "NNP", ",", "VBD", "VBN", ",", "UH", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_to_the_left(doc[10], extractor.lexicon).text == "Trump"
