@@ -63,6 +63,8 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             subj = _agent_of(tok, lex)
         if subj is None:
             subj = _subject_taken_for_conjunct(tok, lex) or _sibling_conjunct_subject(tok, lex)
+        if subj is not None:
+            subj = _second_clause_subject(subj, tok) or subj
         if subj is None and _has_perfect_s(tok):
             # Not "as it's currently written": "it" is written.
             subj = next((c for c in tok.children if lex.has_dep(c, "passive_subject") and c.lower_ != "it" and can_speak(c, lex)), None)
@@ -597,6 +599,23 @@ def _subject_taken_for_conjunct(verb: Token, lex: Lexicon) -> Optional[Token]:
     if cc is None or cc.dep_ != "cc" or not (noun.head.i < cc.i) or is_time(noun):
         return None
     return noun
+
+
+def _second_clause_subject(subj: Token, verb: Token) -> Optional[Token]:
+    """"a group of rabbis called for a boycott of his speech, and the
+    Anti-Defamation League strongly denounced ...": the parse took the
+    first clause's verb for a modifier of its subject and coordinated the
+    second clause's subject with it; that one is the verb's."""
+    if subj.i > verb.i:
+        return None
+    first = next((c for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBD" and c.i > subj.i), None)
+    if first is None:
+        return None
+    # Not "the man arrested Tuesday and his wife said": a comma closes the
+    # first clause.
+    doc = subj.doc
+    return next((c for c in subj.children if c.dep_ == "conj" and first.i < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
+                 and doc[c.left_edge.i - 1].dep_ == "cc" and doc[c.left_edge.i - 2].text == ","), None)
 
 
 def _sibling_conjunct_subject(verb: Token, lex: Lexicon) -> Optional[Token]:

@@ -2442,3 +2442,11 @@ def test_a_perfect_verb_after_a_participle_aside_is_said_by_the_name_before_it(e
     tags = ["IN", "NNP", "NNP", ",", "VBD", "IN", "NNP", "NNP", ",", "VBD", "VBN", ",", "UH", "."]
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert subject_to_the_left(doc[10], extractor.lexicon).text == "Trump"
+
+
+def test_the_second_clauses_subject_the_parse_coordinated_with_the_first_speaks(extractor):
+    text = ("In the days before Trump's scheduled appearance at AIPAC, a group of rabbis called for a boycott of his "
+            "speech, and the prominent Jewish civil rights organization the Anti-Defamation League strongly denounced "
+            "Trump's rhetoric and said it would \"redirect\" all of his past donations to the league.")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "denounced")
+    assert q.speaker.text.endswith("the Anti-Defamation League")
