@@ -81,9 +81,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # the emails, the foundation,” said a person close to them").
             after = next((c for c in cue.rights if lex.has_dep(c, "active_subject")), None)
             subj = after or _inverted_subject(cue, lex) or subj
-        if subj is None and (tok == cue or climbed == "advcl"):
-            # "..., said Skelly, explaining he worked ...": the participle's
-            # speaker is the inverted subject of the verb it hangs on.
+        if subj is None and (tok == cue or (climbed == "advcl" and _after_quotation(tok))):
+            # "“...,” said Skelly, explaining he worked ...": the
+            # participle's speaker is the inverted subject of the verb it
+            # hangs on; not "..., and, citing Exodus, endorsed Senator Ted
+            # Cruz, urging ...": a verb after a mere comma has its object.
             subj = _inverted_subject(tok, lex)
         if subj is None and tok == cue:
             subj = _object_of_as(cue, lex)

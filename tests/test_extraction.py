@@ -2450,3 +2450,11 @@ def test_the_second_clauses_subject_the_parse_coordinated_with_the_first_speaks(
             "Trump's rhetoric and said it would \"redirect\" all of his past donations to the league.")
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "denounced")
     assert q.speaker.text.endswith("the Anti-Defamation League")
+
+
+def test_a_participle_after_a_verb_set_off_by_a_mere_comma_is_not_said_by_its_object(extractor):
+    text = ("On Sunday, Pastor Bradley Cranston stood at his pulpit in Burlington, Iowa, and, citing Exodus 18:21 "
+            "(''select out of all the people able men who fear God ... as leaders''), endorsed Senator Ted Cruz of "
+            "Texas, urging his parishioners to also consider voting for him.")
+    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "urging")
+    assert q.speaker.text == "Pastor Bradley Cranston"
