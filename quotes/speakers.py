@@ -80,7 +80,11 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # parse may give the verb both ("“The drop is attributable to
             # the emails, the foundation,” said a person close to them").
             after = next((c for c in cue.rights if lex.has_dep(c, "active_subject")), None)
-            subj = after or _inverted_subject(cue, lex) or subj
+            # "Washington, star of television’s “Scandal,” thanked Obama":
+            # a second subject before a quoted title is the speaker.
+            before = [c for c in cue.lefts if lex.has_dep(c, "active_subject") and c.i < subj.left_edge.i - 1]
+            title = len([t for t in cue.doc[subj.left_edge.i:cue.i] if t.is_alpha]) <= 3
+            subj = (before[-1] if before and title and after is None else None) or after or _inverted_subject(cue, lex) or subj
         if subj is None and (tok == cue or (climbed == "advcl" and _after_quotation(tok))):
             # "“...,” said Skelly, explaining he worked ...": the
             # participle's speaker is the inverted subject of the verb it

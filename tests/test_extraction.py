@@ -2458,3 +2458,17 @@ def test_a_participle_after_a_verb_set_off_by_a_mere_comma_is_not_said_by_its_ob
             "Texas, urging his parishioners to also consider voting for him.")
     q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "urging")
     assert q.speaker.text == "Pastor Bradley Cranston"
+
+
+def test_a_subject_before_a_quoted_title_the_parse_made_a_second_subject_speaks(extractor):
+    from spacy.tokens import Doc
+
+    from quotes.speakers import subject_of
+    words = ["Washington", ",", "star", "of", "television", "’s", "“", "Scandal", ",", "”", "thanked", "Obama", "."]
+    heads = [10, 0, 0, 2, 3, 0, 7, 10, 7, 7, 10, 10, 10]
+    deps = ["nsubj", "punct", "appos", "prep", "pobj", "case", "punct", "nsubj", "punct", "punct", "ROOT", "dobj",
+            "punct"]
+    pos = ["PROPN", "PUNCT", "NOUN", "ADP", "NOUN", "PART", "PUNCT", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    tags = ["NNP", ",", "NN", "IN", "NN", "POS", "``", "NN", ",", "''", "VBD", "NNP", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_of(doc[10], extractor.lexicon).text == "Washington"
