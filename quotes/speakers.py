@@ -62,7 +62,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             # after a preposition or a coordinated verb goes with the subject.
             subj = _agent_of(tok, lex)
         if subj is None:
-            subj = _subject_taken_for_conjunct(tok, lex) or _sibling_conjunct_subject(tok, lex)
+            subj = _subject_taken_for_conjunct(tok, lex) or _sibling_conjunct_subject(tok, lex) or _nearer_same_tense_subject(tok, lex)
         if subj is not None:
             subj = _second_clause_subject(subj, tok) or subj
         if subj is None and _has_perfect_s(tok):
@@ -622,6 +622,22 @@ def _second_clause_subject(subj: Token, verb: Token) -> Optional[Token]:
     doc = subj.doc
     return next((c for c in subj.children if c.dep_ == "conj" and first.i < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
                  and doc[c.left_edge.i - 1].dep_ == "cc" and doc[c.left_edge.i - 2].text == ","), None)
+
+
+def _nearer_same_tense_subject(verb: Token, lex: Lexicon) -> Optional[Token]:
+    """"some people were yawning and others checking their phones as he
+    mentioned raising the minimum wage ... and described ...": the parse
+    coordinated a past with the main verb in another tense; the nearest
+    verb before it in its own tense, with a subject, is its pair."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i > verb.i or verb.tag_ not in ("VBD", "VBZ") or head.tag_ == verb.tag_ or any(
+            lex.has_dep(c, "subject") for c in verb.children):
+        return None
+    for tok in reversed(verb.doc[head.i + 1:verb.i]):
+        if tok.tag_ == verb.tag_ and tok.pos_ == "VERB" and tok.head.i != verb.i:
+            subj = next((c for c in tok.children if lex.has_dep(c, "active_subject") and c.i < tok.i), None)
+            return subj if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and can_speak(subj, lex) else None
+    return None
 
 
 def _sibling_conjunct_subject(verb: Token, lex: Lexicon) -> Optional[Token]:

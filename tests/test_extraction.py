@@ -2472,3 +2472,18 @@ def test_a_subject_before_a_quoted_title_the_parse_made_a_second_subject_speaks(
     tags = ["NNP", ",", "NN", "IN", "NN", "POS", "``", "NN", ",", "''", "VBD", "NNP", "."]
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert subject_of(doc[10], extractor.lexicon).text == "Washington"
+
+
+def test_a_past_coordinated_with_a_main_verb_in_another_tense_goes_with_the_nearer_past(extractor):
+    # "Mr. Obama's eyes welled with tears as he spoke ... and urged ...":
+    # the parse coordinated "urged" with "welled", tagged a participle.
+    from spacy.tokens import Doc
+
+    from quotes.speakers import subject_of
+    words = ["eyes", "welled", "as", "he", "spoke", "and", "urged", "voters", "."]
+    heads = [1, 1, 4, 4, 1, 1, 1, 6, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "advcl", "cc", "conj", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "SCONJ", "PRON", "VERB", "CCONJ", "VERB", "NOUN", "PUNCT"]
+    tags = ["NNS", "VBN", "IN", "PRP", "VBD", "CC", "VBD", "NNS", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_of(doc[6], extractor.lexicon).text == "he"
