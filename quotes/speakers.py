@@ -159,7 +159,10 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             climbed = tok.dep_
             # "... a “distortion,” describing", "... the law — saying": the
             # separator may close a quotation, or be a dash.
-            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and set_off(tok.doc, tok.left_edge.i, -1, ",—–-") is not None
+            # "... has the qualifications -- having suggested ... -- but
+            # said": a perfect participle too, and a double hyphen.
+            perfect = tok.tag_ == "VBN" and any(c.lower_ == "having" for c in tok.children)
+            participle = (tok.tag_ == "VBG" or perfect) and tok.dep_ == "advcl" and set_off(tok.doc, tok.left_edge.i, -1, ",—–--") is not None
             tok = tok.head  # "said ... and added", "..., saying", "likely to say"
             if participle:
                 tok = _outside_embedded(tok, cue, lex)

@@ -2487,3 +2487,19 @@ def test_a_past_coordinated_with_a_main_verb_in_another_tense_goes_with_the_near
     tags = ["NNS", "VBN", "IN", "PRP", "VBD", "CC", "VBD", "NNS", "."]
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert subject_of(doc[6], extractor.lexicon).text == "he"
+
+
+def test_a_perfect_participle_set_off_by_double_hyphens_goes_with_the_main_subject(extractor):
+    from spacy.tokens import Doc
+
+    from quotes.speakers import subject_of
+    words = ["Sanders", "said", "Clinton", "has", "the", "qualifications", "--", "having", "suggested", "she", "is",
+             "unqualified", "--", "."]
+    heads = [1, 1, 3, 1, 5, 3, 3, 8, 3, 10, 8, 10, 1, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "punct", "aux", "advcl", "nsubj", "ccomp", "acomp",
+            "punct", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "AUX", "VERB", "PRON", "AUX", "ADJ", "PUNCT",
+           "PUNCT"]
+    tags = ["NNP", "VBD", "NNP", "VBZ", "DT", "NNS", ":", "VBG", "VBN", "PRP", "VBZ", "JJ", ":", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_of(doc[8], extractor.lexicon).text == "Sanders"
