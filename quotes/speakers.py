@@ -152,7 +152,7 @@ def subject_of(cue: Token, lex: Lexicon) -> Optional[Token]:
             continue
         # Not "urging voters to see ... and promising to ...": only an
         # infinitive cue goes with the object.
-        controller = _object_controller(tok, lex) if cue.tag_ == "VB" else None
+        controller = _object_controller(tok, lex) if cue.tag_ == "VB" or tok == cue else None
         if controller is not None:
             return controller
         if (tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or _loose_verb(tok)) and tok.head != tok:
@@ -439,13 +439,17 @@ def _object_controller(verb: Token, lex: Lexicon) -> Optional[Token]:
     said by that object, not by the verb's subject."""
     # The parse may take the infinitive for one of purpose ("drove
     # thousands of Armenians to demand", "sent a host to the streets to ask").
-    if verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VB" or verb.head.i >= verb.i or (
+    if verb.dep_ not in ("xcomp", "advcl") or verb.tag_ not in ("VB", "VBG") or verb.head.i >= verb.i or (
             verb.head.lemma_.lower() not in lex.object_control_verbs):
         return None
-    if verb.dep_ == "advcl" and not any(c.tag_ == "TO" for c in verb.children):
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and not any(c.tag_ == "TO" for c in verb.children):
         return None
     obj = next((c for c in verb.head.children if lex.has_dep(c, "object") and verb.head.i < c.i < verb.i), None)
     if obj is None or obj.lower_ in ("it", "this", "that") or obj.lemma_.lower() in lex.speech_nouns:
+        return None
+    if verb.tag_ == "VBG" and obj.right_edge.i + 1 != verb.i:
+        # "have left 62 percent of voters saying ...": a participle right
+        # after the object; not one set off after it.
         return None
     return obj if can_speak(obj, lex) else None
 

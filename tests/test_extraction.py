@@ -2503,3 +2503,19 @@ def test_a_perfect_participle_set_off_by_double_hyphens_goes_with_the_main_subje
     tags = ["NNP", "VBD", "NNP", "VBZ", "DT", "NNS", ":", "VBG", "VBN", "PRP", "VBZ", "JJ", ":", "."]
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert subject_of(doc[8], extractor.lexicon).text == "Sanders"
+
+
+def test_a_participle_right_after_the_object_of_a_control_verb_is_the_objects(extractor):
+    from spacy.tokens import Doc
+
+    from quotes.speakers import subject_of
+    words = ["The", "killings", "have", "left", "62", "percent", "of", "voters", "saying", "relations", "are", "worse",
+             "."]
+    heads = [1, 3, 3, 3, 5, 3, 5, 6, 3, 10, 8, 10, 3]
+    deps = ["det", "nsubj", "aux", "ROOT", "nummod", "dobj", "prep", "pobj", "advcl", "nsubj", "ccomp", "acomp",
+            "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "NUM", "NOUN", "ADP", "NOUN", "VERB", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["DT", "NNS", "VBP", "VBN", "CD", "NN", "IN", "NNS", "VBG", "NNS", "VBP", "JJR", "."]
+    lemmas = ["the", "killing", "have", "leave", "62", "percent", "of", "voter", "say", "relation", "be", "bad", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert subject_of(doc[8], extractor.lexicon).text == "percent"
