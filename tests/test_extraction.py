@@ -20,7 +20,13 @@ def one(extractor, text):
     return q
 
 
+def record_for_cue(extractor, text, *cues):
+    """The first record of ``text`` whose cue is one of ``cues``."""
+    return next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text in cues)
+
+
 # --- the quotation scanner -------------------------------------------------
+
 
 @pytest.mark.parametrize("text, expected", [
     ("“A,” she said. “B.”", ["“A,”", "“B.”"]),
@@ -2218,7 +2224,7 @@ def test_a_participle_opening_the_sentence_is_said_by_the_subject_after_its_comm
 def test_what_a_past_read_after_a_quotation_names_wrote_it(extractor, text, speaker):
     # The tagger takes a past "read" for a base form; the parse may also
     # coordinate it with a verb of the quotation.
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "read")
+    q = record_for_cue(extractor, text, "read")
     assert q.speaker is not None and q.speaker.text == speaker
 
 
@@ -2241,7 +2247,7 @@ def test_with_names_all_doing_a_participle_the_parse_made_an_appositive(extracto
             "for a strong ethanol blending rule, while the pro-ethanol groups American Renewable Future have knocked "
             "Marco Rubio, Jeb Bush, Carly Fiorina and John Kasich as having inconsistent or undefined stances on the "
             "program.")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "calling")
+    q = record_for_cue(extractor, text, "calling")
     assert q.speaker is not None and "Donald Trump" in q.speaker.text
 
 
@@ -2256,7 +2262,7 @@ def test_with_names_all_doing_a_participle_the_parse_made_an_appositive(extracto
 def test_a_verb_after_an_aside_is_said_by_the_subject_before_it(extractor, text, cue, start):
     # The parse coordinated the verb after the parenthesis or the dashes
     # with the aside's own verb.
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    q = record_for_cue(extractor, text, cue)
     assert q.speaker is not None and q.speaker.start == text.index(start)
 
 
@@ -2264,7 +2270,7 @@ def test_a_participle_after_made_it_clear_that_goes_with_the_main_subject(extrac
     # The parse took the that-clause for an adverbial one on "clear".
     text = ("WASHINGTON — Presumptive Democratic nominee Hillary Clinton made it clear to House Democrats on Wednesday "
             "that she has their backs, touting a message of unity and coordination.")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "touting")
+    q = record_for_cue(extractor, text, "touting")
     assert q.speaker is not None and q.speaker.text.endswith("Hillary Clinton")
 
 
@@ -2273,7 +2279,7 @@ def test_an_object_driven_to_an_infinitive_the_parse_took_for_purpose_speaks(ext
     # adverbial clause, and the first "of" on the number.
     text = ("Nagorno-Karabakh, a predominantly Armenian ethnic exclave, drove hundreds of thousands of Nagorno-Karabakh "
             "Armenians to demand a referendum to secede from Azerbaijan in 1988 and unite with Armenia.")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "demand")
+    q = record_for_cue(extractor, text, "demand")
     assert q.speaker is not None and q.speaker.text.endswith("Armenians")
 
 
@@ -2283,14 +2289,14 @@ def test_who_hung_on_an_auxiliary_is_the_mention_of_its_relative_clause(extracto
     text = ("That could provide a strong argument against drastic change, especially for the elder Mr. Murdoch, who is "
             "by all accounts enjoying his new role running the network and is saying he won't rush into picking a "
             "successor to Mr. Ailes.")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "saying")
+    q = record_for_cue(extractor, text, "saying")
     assert q.speaker.text == "who" and q.speaker.name == "Murdoch"
 
 
 def test_who_revises_a_statement_speaks_for_its_participle(extractor):
     text = ("Clinton gave a different account. Later in the summer, she revised her statement explaining that she had "
             "not sent or received emails that were “marked classified at the time.”")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "explaining")
+    q = record_for_cue(extractor, text, "explaining")
     assert q.speaker.text == "she"
 
 
@@ -2299,7 +2305,7 @@ def test_a_participle_after_an_attribution_the_parse_embedded_goes_with_it(extra
     # the quotation reports, and its participle is its speaker's.
     text = ('Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the prosecutor '
             'to move forward or not.”')
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "saying")
+    q = record_for_cue(extractor, text, "saying")
     assert q.speaker.text == "Lewandowski"
 
 
@@ -2330,28 +2336,28 @@ def test_the_name_the_parse_made_the_object_of_as_says_as_it_put_it(extractor):
 def test_a_finite_verb_right_after_a_coordinated_noun_has_it_for_subject(extractor, text, cue, speaker):
     # The parse coordinated the second clause's subject with the first
     # clause's object and left the second verb with no subject.
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    q = record_for_cue(extractor, text, cue)
     assert q.speaker.text == speaker
 
 
 def test_a_name_before_a_pair_of_dashes_speaks_for_the_verb_after_them(extractor):
     text = ("On his way out of the campaign, Mr. Bush - in a line that seemed squarely directed at Mr. Trump's divisive "
             "brand of politics - declared that a president must tend to all corners of the country.")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "declared")
+    q = record_for_cue(extractor, text, "declared")
     assert q.speaker.text == "Mr. Bush"
 
 
 def test_the_object_of_for_after_an_adjective_is_the_infinitives_subject(extractor):
     text = ("It’s been extremely common for news accounts to portray Donald Trump’s candidacy as a “working-class” "
             "rebellion against Republican elites.")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "portray")
+    q = record_for_cue(extractor, text, "portray")
     assert q.speaker.text == "news accounts"
 
 
 def test_who_runs_a_piece_speaks_for_what_it_notes(extractor):
     text = ('The Washington Post recently ran a piece that noted his "health care plan would benefit affluent households '
             'more than it would poorer ones."')
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "noted")
+    q = record_for_cue(extractor, text, "noted")
     assert q.speaker.text == "The Washington Post"
 
 
@@ -2364,7 +2370,7 @@ def test_who_runs_a_piece_speaks_for_what_it_notes(extractor):
 def test_a_thing_nobody_holds_speaks_for_its_participle(extractor, text, cue, speaker):
     # An empty "there" or a passive with no agent names nobody who made or
     # holds the thing.
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    q = record_for_cue(extractor, text, cue)
     assert q.speaker is not None and q.speaker.text == speaker
 
 
@@ -2377,7 +2383,7 @@ def test_a_thing_nobody_holds_speaks_for_its_participle(extractor, text, cue, sp
      "about two-thirds, 67 percent"),
 ])
 def test_a_share_of_people_before_the_verb_speaks(extractor, text, speaker):
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text in ("predict", "say"))
+    q = record_for_cue(extractor, text, "predict", "say")
     assert q.speaker is not None and q.speaker.text == speaker
 
 
@@ -2388,7 +2394,7 @@ def test_a_share_of_people_before_the_verb_speaks(extractor, text, speaker):
      "characteristic.", "acknowledges", "Will"),
 ])
 def test_a_name_the_parse_hung_on_the_verb_itself_speaks_before_any_clause_above(extractor, text, cue, speaker):
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    q = record_for_cue(extractor, text, cue)
     assert q.speaker.text == speaker
 
 
@@ -2397,7 +2403,7 @@ def test_a_leading_clause_in_another_tense_closed_by_a_comma_lends_its_speaker(e
     # "says"; the name inside it before the comma is no speaker.
     text = ("Kasich jokingly offered the man a job as Secretary of Defense, then says he’ll welcome advice for anyone "
             "who wants to talk to or yell at him if elected.")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "says")
+    q = record_for_cue(extractor, text, "says")
     assert q.speaker.text == "Kasich"
 
 
@@ -2407,7 +2413,7 @@ def test_a_leading_clause_in_another_tense_closed_by_a_comma_lends_its_speaker(e
     ("The Sanders campaign on Monday accused Clinton of hypocrisy.", "accused", "The Sanders campaign"),
 ])
 def test_a_day_is_neither_the_speaker_nor_part_of_the_mention(extractor, text, cue, speaker):
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == cue)
+    q = record_for_cue(extractor, text, cue)
     assert q.speaker.text == speaker
 
 
@@ -2448,7 +2454,7 @@ def test_the_second_clauses_subject_the_parse_coordinated_with_the_first_speaks(
     text = ("In the days before Trump's scheduled appearance at AIPAC, a group of rabbis called for a boycott of his "
             "speech, and the prominent Jewish civil rights organization the Anti-Defamation League strongly denounced "
             "Trump's rhetoric and said it would \"redirect\" all of his past donations to the league.")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "denounced")
+    q = record_for_cue(extractor, text, "denounced")
     assert q.speaker.text.endswith("the Anti-Defamation League")
 
 
@@ -2456,7 +2462,7 @@ def test_a_participle_after_a_verb_set_off_by_a_mere_comma_is_not_said_by_its_ob
     text = ("On Sunday, Pastor Bradley Cranston stood at his pulpit in Burlington, Iowa, and, citing Exodus 18:21 "
             "(''select out of all the people able men who fear God ... as leaders''), endorsed Senator Ted Cruz of "
             "Texas, urging his parishioners to also consider voting for him.")
-    q = next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "urging")
+    q = record_for_cue(extractor, text, "urging")
     assert q.speaker.text == "Pastor Bradley Cranston"
 
 
