@@ -26,7 +26,10 @@ class FastLemmatizer:
     def __init__(self, lemmatizer: Lemmatizer):
         self.lemmatizer = lemmatizer
         self.lemmatize = _indexed(lemmatizer).lemmatize
-        self.memo: dict[tuple[int, int, int], int] = {}
+        # Lemma strings, not their ids: inside spaCy's ``memory_zone`` a
+        # string added to the vocabulary is dropped when the zone closes, so
+        # each document adds its lemmas again (once per distinct lemma).
+        self.memo: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -35,17 +38,21 @@ class FastLemmatizer:
         lemmas = rows[:, 3:].copy()
         memo, strings = self.memo, doc.vocab.strings
         overwrite = self.lemmatizer.overwrite
+        ids: dict[str, int] = {}
         for j, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
             # A lemma the attribute ruler set ("n't" -> "not") stays, as
             # with spaCy's lemmatizer.
             if lemma and not overwrite:
                 continue
             key = (orth, pos, morph)
-            value = memo.get(key)
-            if value is None:
+            word = memo.get(key)
+            if word is None:
                 if len(memo) >= MEMO_SIZE:
                     memo.clear()
-                value = memo[key] = strings.add(self.lemmatize(doc[j])[0])
+                word = memo[key] = self.lemmatize(doc[j])[0]
+            value = ids.get(word)
+            if value is None:
+                value = ids[word] = strings.add(word)
             lemmas[j, 0] = value
         doc.from_array([LEMMA], lemmas)
         return doc

@@ -57,6 +57,17 @@ def test_same_lemmas_on_the_corpus_twice(pipelines):
         assert [lemmas(d) for d in fast.pipe(texts)] == expected
 
 
+def test_lemmas_outlive_spacys_memory_zones(pipelines):
+    # Words first seen inside a zone leave the vocabulary when it closes;
+    # the next zone's lemmas of the same words must still be readable.
+    plain, fast = pipelines
+    text = "The zorblings were glimfed by the snargling mayors."
+    expected = lemmas(plain(text))
+    for _ in range(2):
+        with fast.memory_zone():
+            assert lemmas(fast(text)) == expected
+
+
 def test_a_full_memo_starts_over(pipelines, monkeypatch):
     plain, fast = pipelines
     monkeypatch.setattr(fast_lemmas, "MEMO_SIZE", 5)
