@@ -747,7 +747,8 @@ def _follows_at_once(verb: Token, last: Token, lex: Lexicon) -> bool:
 def _introducing_verb(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Token]:
     """The speech verb right before the colon or comma that opens a
     quotation ("yelled: “...”", "then boomed, “...”", "fired back: “...”"),
-    not negated, nor "asked" (a question is left out)."""
+    not negated. "Trump was asked, “...?” He said no.": the question's cue
+    is "asked", with no asker named, not the answer's "said"."""
     k = first.i - 1
     while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
         k -= 1
@@ -757,7 +758,7 @@ def _introducing_verb(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional
     while k >= 0 and (doc[k].pos_ == "ADV" or doc[k].dep_ == "prt"):
         k -= 1
     verb = doc[k] if k >= 0 else None
-    if verb is None or not outside(verb) or not is_speech_verb(verb, lex) or is_negated(verb, lex) or verb.lemma_.lower() == "ask":
+    if verb is None or not outside(verb) or not is_speech_verb(verb, lex) or is_negated(verb, lex):
         return None
     return verb
 

@@ -2525,3 +2525,9 @@ def test_a_participle_right_after_the_object_of_a_control_verb_is_the_objects(ex
     lemmas = ["the", "killing", "have", "leave", "62", "percent", "of", "voter", "say", "relation", "be", "bad", "."]
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     assert subject_of(doc[8], extractor.lexicon).text == "percent"
+
+
+def test_a_question_put_to_a_speaker_is_not_credited_to_the_answer(extractor):
+    text = "Trump was asked, “Do you regret it?” He said no."
+    q = next(q for q in extractor.extract(text) if q.text == "“Do you regret it?”")
+    assert q.cue.text == "asked" and q.speaker is None
