@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -225,6 +226,33 @@ def test_training_is_reproducible(tmp_path):
     gate = EndModel.load(one / "object_statements.json")
     assert json.loads((one / "object_statements.json").read_text())["about"].startswith("object statement gate")
     assert all(k.startswith("obj:") for k in gate.weights)
+
+
+def test_held_out_accuracy_scores_each_article_with_weights_fitted_without_it():
+    from quotes.train import accuracy, held_out_accuracy
+
+    # The first option is right wherever "good" marks it, in every article:
+    # what other articles teach carries over.
+    general = [[([["bias", "good"], ["bias"]], 0)] for _ in range(6)]
+    # Here each article marks it with a word no other article has: fitted,
+    # every choice is right; held out, the weights know nothing of the word
+    # and the tie goes to the later option.
+    own = [[([["bias", f"a{i}"], ["bias"]], 0)] for i in range(6)]
+    assert held_out_accuracy(general, 3, epochs=2) == 1.0
+    fitted = accuracy(fit([x for a in own for x in a], epochs=2), [x for a in own for x in a])
+    assert fitted == 1.0 and held_out_accuracy(own, 3, epochs=2) < fitted
+
+
+def test_training_reports_held_out_accuracy_with_folds(tmp_path, capsys):
+    assert train_main([str(REPO / "corpus"), str(tmp_path), "--epochs", "1", "--folds", "2"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    reports = [line for line in lines if " held out (2 folds), " in line]
+    assert [line.split(":")[0] for line in reports] == ["statement ends", "object statements"]
+    for line in reports:
+        held, fitted = (float(w) for w in re.findall(r"\d\.\d{4}", line))
+        assert 0.0 <= held <= 1.0 and 0.0 <= fitted <= 1.0
+    assert train_main([str(REPO / "corpus"), str(tmp_path), "--folds", "1"]) == 2
+    assert "at least 2 folds" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("make_args", [
