@@ -321,7 +321,7 @@ def _object_of_as(verb: Token, lex: Lexicon) -> Optional[Token]:
     """"As Akhil Amar, professor of law at Yale, put it, ...": the parse took
     the subject of an "as" clause for the object of "as"."""
     as_ = next((c for c in verb.children if c.lower_ == "as" and c.i < verb.i and lex.has_dep(c, "mark")), None)
-    if as_ is None or not (as_.i == verb.sent.start or verb.doc[as_.i - 1].text in (",", "—", "–", "-")):
+    if as_ is None or not (as_.i == verb.sent.start or verb.doc[as_.i - 1].text == "," or verb.doc[as_.i - 1].text in DASHES):
         return None  # not "pivoting to her record as the nation's top diplomat to call ..."
     return next((c for c in as_.children if lex.has_dep(c, "prep_object") and c.pos_ in ("PROPN", "NOUN") and can_speak(c, lex)), None)
 

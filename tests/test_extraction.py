@@ -2309,22 +2309,25 @@ def test_a_participle_after_an_attribution_the_parse_embedded_goes_with_it(extra
     assert q.speaker.text == "Lewandowski"
 
 
-def test_the_name_the_parse_made_the_object_of_as_says_as_it_put_it(extractor):
+@pytest.mark.parametrize("before", [[], [","], ["—"], ["--"]], ids=["sentence-start", "comma", "em-dash", "double-hyphen"])
+def test_the_name_the_parse_made_the_object_of_as_says_as_it_put_it(extractor, before):
     # "As Akhil Amar, professor ..., put it, ...": the parse took the
-    # subject of the "as" clause for the object of "as".
+    # subject of the "as" clause for the object of "as", at a sentence's
+    # start or after a comma or any dash.
     from spacy.tokens import Doc
 
     from quotes.speakers import subject_of
-    words = ["As", "Akhil", "Amar", ",", "professor", ",", "put", "it", ",", "Senate", "Republicans", "should", "remember",
-             "."]
-    heads = [6, 2, 0, 2, 2, 2, 12, 6, 12, 10, 12, 12, 12, 12]
-    deps = ["mark", "compound", "pobj", "punct", "appos", "punct", "advcl", "dobj", "punct", "compound", "nsubj", "aux",
-            "ROOT", "punct"]
-    pos = ["SCONJ", "PROPN", "PROPN", "PUNCT", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT", "PROPN", "PROPN", "AUX", "VERB",
-           "PUNCT"]
-    tags = ["IN", "NNP", "NNP", ",", "NN", ",", "VB", "PRP", ",", "NNP", "NNPS", "MD", "VB", "."]
+    words = before + ["As", "Akhil", "Amar", ",", "professor", ",", "put", "it", ",", "Senate", "Republicans", "should",
+                      "remember", "."]
+    n = len(before)
+    heads = [n + 12] * n + [n + h for h in (6, 2, 0, 2, 2, 2, 12, 6, 12, 10, 12, 12, 12, 12)]
+    deps = ["punct"] * n + ["mark", "compound", "pobj", "punct", "appos", "punct", "advcl", "dobj", "punct", "compound",
+                            "nsubj", "aux", "ROOT", "punct"]
+    pos = ["PUNCT"] * n + ["SCONJ", "PROPN", "PROPN", "PUNCT", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT", "PROPN", "PROPN",
+                           "AUX", "VERB", "PUNCT"]
+    tags = [":"] * n + ["IN", "NNP", "NNP", ",", "NN", ",", "VB", "PRP", ",", "NNP", "NNPS", "MD", "VB", "."]
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
-    assert subject_of(doc[6], extractor.lexicon).text == "Amar"
+    assert subject_of(doc[n + 6], extractor.lexicon).text == "Amar"
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
