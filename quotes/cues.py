@@ -1037,8 +1037,11 @@ def object_range(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     as_phrase = next((c for c in cue.rights if c.lower_ == "as" and lex.has_dep(c, "preposition")), None)
     if as_phrase is None:
         # UD hangs "as" under the noun it introduces: obl(described, crime),
-        # case(crime, as). Treat the noun's subtree as the phrase.
-        as_noun = next((c for c in cue.rights if any(g.lower_ == "as" and g.dep_ in ("case", "mark") for g in c.children)), None)
+        # case(crime, as). Treat the noun's subtree as the phrase; not a
+        # clause with a subject of its own ("urged them, as he explained
+        # ...": when, not what).
+        as_noun = next((c for c in cue.rights if any(g.lower_ == "as" and g.dep_ in ("case", "mark") for g in c.children)
+                        and not any(lex.has_dep(g, "subject") for g in c.children)), None)
         if as_noun is not None:
             as_phrase = as_noun.left_edge
     if obj is None:

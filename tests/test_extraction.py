@@ -1140,6 +1140,16 @@ def test_portraying_someone_as_something_says_it(extractor):
     assert (q.speaker.text, q.cue.text, q.text) == ("the senator", "portraying", "her rival as a hypocrite who took money from banks")
 
 
+def test_an_as_clause_with_its_own_subject_is_no_name_given_to_the_object(extractor):
+    # "as" opens a time here, not what "urged" calls "them": the addressee
+    # is no statement, and the quotation before takes the verb.
+    text = ("The crowd booed. “Just one minute, come on, one second, alright?” he urged them, as he explained how "
+            "tough it is to run.")
+    records = [(q.text, q.cue.text) for q in extractor.extract(text)]
+    assert ("“Just one minute, come on, one second, alright?”", "urged") in records
+    assert all(content != "them" for content, _ in records)
+
+
 @pytest.mark.parametrize("text, content", [
     ("He endorsed “self-deportation,” which is like a sundae next to his own plans.", "“self-deportation,”"),
     ("The governor said the state would pay “every cent,” a promise that few believed.", "the state would pay “every cent,”"),
