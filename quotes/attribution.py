@@ -386,6 +386,16 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
             governing = [nearest]
     after = [v for v in verbs if v.i > last.i]
     before = [v for v in verbs if v.i < first.i]
+    # "The Rove ad hits Clinton for taking “...” and claims that ...": a
+    # quotation in the phrase of the verb the next speech verb is
+    # coordinated with is that verb's, not the later one's, which reports
+    # more of its own.
+    framing = after[0].head if after and not governing and root is not None and after[0].dep_ == "conj" \
+        and after[0].head.i < first.i and after[0].head in root.ancestors else None
+    if framing is not None and len(re.findall(r"\w+", span.text)) >= 3 and not is_negated(framing, lex):
+        subj = subject_of(framing, lex)
+        if subj is not None and outside(subj) and can_speak(subj, lex):
+            return Report(cue=[framing], content=None, speaker=mention_span(subj, lex))
     # Prefer a verb right after the quote, then one governing it, then the
     # nearest before it.
     order = []

@@ -1140,6 +1140,20 @@ def test_portraying_someone_as_something_says_it(extractor):
     assert (q.speaker.text, q.cue.text, q.text) == ("the senator", "portraying", "her rival as a hypocrite who took money from banks")
 
 
+@pytest.mark.parametrize("text, content, cue", [
+    pytest.param("Bush referred to Rubio as “a bright, charismatic leader” but described his leadership skills as a "
+                 "“work in progress.”", "to Rubio as “a bright, charismatic leader”", "referred", id="naming-verb-then-but"),
+    pytest.param("The group published an open letter about the \"hateful discourse of Trump\" and called on voters to "
+                 "reject him.", "an open letter about the \"hateful discourse of Trump\"", "published", id="issuing-verb-then-and"),
+])
+def test_a_quotation_in_a_first_conjunct_is_not_the_next_verbs(extractor, text, content, cue):
+    # The speech verb after "and"/"but" reports what follows it; the
+    # quotation before belongs to the phrase of the verb it is joined to.
+    records = [(q.text, q.cue.text) for q in extractor.extract(text)]
+    assert (content, cue) in records
+    assert all(cue_text == cue for content_text, cue_text in records if content_text in content)
+
+
 def test_an_as_clause_with_its_own_subject_is_no_name_given_to_the_object(extractor):
     # "as" opens a time here, not what "urged" calls "them": the addressee
     # is no statement, and the quotation before takes the verb.
