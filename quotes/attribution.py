@@ -265,7 +265,9 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         span = _tokens_in(doc, q.start, q.end)
         if span is None or len(span) == 0:
             continue
-        if headlines.is_title(text[q.start + 1:q.end - 1] if q.closed else text[q.start + 1:q.end], lex):
+        before = next((t for t in reversed(doc[:span.start]) if not t.is_space), None)
+        named = before is not None and before.tag_ in ("IN", "POS", "NN", "NNS", "NNP", "NNPS")
+        if headlines.is_title(text[q.start + 1:q.end - 1] if q.closed else text[q.start + 1:q.end], lex, named):
             # “Good Morning America”, “Meet the Press”: a name, not a quote.
             if keep_unattributed:
                 candidates.append(Candidate("direct", q.start, q.end, None, None, 0.2))

@@ -36,12 +36,21 @@ class Headline:
     speaker: Span
 
 
-def is_title(inner: str, lex: Lexicon) -> bool:
-    """A short quotation in title case names a show, a book, an operation."""
+def is_title(inner: str, lex: Lexicon, named: bool = False) -> bool:
+    """A short quotation in title case names a show, a book, an operation.
+
+    One ending on a full stop usually ends a sentence someone said ("“Dump
+    Trump.”"), unless it is ``named``: it follows a preposition, a
+    possessive or a noun ("on ABC's “This Week.”", "the podcast “So, That
+    Happened.”"), where American style sets the sentence's full stop
+    inside the marks."""
     words = _WORD.findall(inner)
-    if not words or len(words) > 6 or re.search(r"[.!?]\W*$", inner.strip()):
+    if not words or len(words) > 6 or re.search(r"[!?]\W*$" if named else r"[.!?]\W*$", inner.strip()):
         return False
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in lex.title_small_words for w in words) and len(words) >= 2
+    if all(w.isupper() for w in words if w.isalpha()):
+        return False  # "THIS IS NOT OK", "GROWING PARTY": shouted, not named
+    return words[0][0].isupper() and len(words) >= 2 and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in lex.title_small_words for w in words)
 
 
 def signed_headlines(doc: Doc, text: str, lex: Lexicon) -> Iterator[Headline]:

@@ -1907,6 +1907,27 @@ def test_a_sentence_quoted_after_a_comma_is_said_by_the_subject_of_the_clause_be
     assert (q.type, q.cue.text, q.speaker.text) == ("direct", "reacted", "Filippo Grandi")
 
 
+@pytest.mark.parametrize("text", [
+    "Trump said on ABC's “This Week.”",
+    "“I never said that,” Cuban said in an interview airing Sunday on “Meet the Press.”",
+    "The Huffington Post spoke with Teachout on the latest episode of its politics podcast “So, That Happened.”",
+])
+def test_a_show_named_at_the_end_of_a_sentence_is_no_quote(extractor, text):
+    # American style sets the sentence's full stop inside the marks: the
+    # title after a preposition, a possessive or a noun is still a name.
+    assert all("This Week" not in q.text and "Meet the Press" not in q.text and "That Happened" not in q.text
+               for q in extractor.extract(text))
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("About 200 protesters were chanting “Dump Trump.”", "“Dump Trump.”"),
+    ('Priorities USA emailed a link to the video with one sentence: "THIS IS NOT OK."', '"THIS IS NOT OK."'),
+    ('"GROWING PARTY," he declared in a tweet after the primary.', '"GROWING PARTY,"'),
+])
+def test_a_sentence_or_a_shout_in_capitals_is_still_a_quote(extractor, text, quote):
+    assert quote in [q.text for q in extractor.extract(text)]
+
+
 def test_a_title_after_a_participle_and_a_comma_is_said_by_nobody(extractor):
     text = ("Former Obama speechwriter Jon Favreau published a column in The Daily Beast, entitled, "
             "“Why Electing Hillary in 2016 is More Important Than Electing Obama in 2008.”")
