@@ -36,6 +36,12 @@ def according_to(tok: Token, lex: Lexicon) -> Optional[Report]:
         obj = next((c for c in tok.children if lex.has_dep(c, "prep_object")), None)
     if obj is None and tok.dep_ == "case":
         obj = tok.head  # UD: "according" is a case marker of the source
+    if obj is None:
+        # "..., according to the F.A.A.¶": an abbreviation's full stop at a
+        # paragraph's end can leave the name outside the parse of "to".
+        obj = next((t for t in doc[nxt.i + 1:nxt.i + 4] if t.pos_ in ("PROPN", "NOUN") or t.ent_type_), None)
+        if obj is not None and any(t.is_space or t.text in ",;:" for t in doc[nxt.i + 1:obj.i]):
+            obj = None
     speaker = mention_span(obj, lex) if obj is not None else None
     if obj is not None:
         phrase_end = max(phrase_end, obj.right_edge.i + 1)

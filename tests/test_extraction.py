@@ -601,6 +601,16 @@ def test_according_to_content_around_the_phrase(extractor, text, content):
     assert (q.text, q.cue.text) == (content, "according to")
 
 
+def test_according_to_an_abbreviation_ending_a_paragraph_names_it(extractor):
+    # The abbreviation's full stop ends the paragraph: the parse leaves the
+    # name off "to".
+    text = ("The smaller plane was grounded last week after The New York Times reported that its registration had "
+            "expired in January. It is now cleared to fly again, according to the F.A.A.\n\nMost people who own "
+            "aircraft do not have more than one or two.")
+    q = record_for_cue(extractor, text, "according to")
+    assert (q.text, q.speaker.name, q.speaker.kind) == ("It is now cleared to fly again", "F.A.A.", "organization")
+
+
 @pytest.mark.parametrize("text, content", [
     ("The mayor questioned the chief's judgment in closing the station.", "the chief's judgment in closing the station"),
     ("The senator praised the governor's record, her grasp of policy and the energy she brings.",
