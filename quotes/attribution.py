@@ -266,7 +266,9 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         if span is None or len(span) == 0:
             continue
         before = next((t for t in reversed(doc[:span.start]) if not t.is_space), None)
-        named = before is not None and before.tag_ in ("IN", "POS", "NN", "NNS", "NNP", "NNPS")
+        # Not after "as": "lists him as “Executive Director.”" gives the
+        # name the verb says.
+        named = before is not None and before.tag_ in ("IN", "POS", "NN", "NNS", "NNP", "NNPS") and before.lower_ != "as"
         if headlines.is_title(text[q.start + 1:q.end - 1] if q.closed else text[q.start + 1:q.end], lex, named):
             # “Good Morning America”, “Meet the Press”: a name, not a quote.
             if keep_unattributed:
