@@ -20,6 +20,21 @@ def one(extractor, text):
     return q
 
 
+def hand_parse(extractor, table):
+    """A Doc parsed as ``table`` gives it, a token a line: index, word, head
+    index, dependency label, POS, tag and, optionally, lemma. For parses the
+    model gets wrong in ways a rule repairs, which a model update could
+    stop producing."""
+    from spacy.tokens import Doc
+
+    rows = [line.split() for line in table.strip().splitlines()]
+    assert [int(row[0]) for row in rows] == list(range(len(rows))), "token indices out of order"
+    columns = list(zip(*rows))
+    lemmas = {"lemmas": list(columns[6])} if len(columns) > 6 else {}
+    return Doc(extractor.nlp.vocab, words=list(columns[1]), heads=[int(h) for h in columns[2]], deps=list(columns[3]),
+               pos=list(columns[4]), tags=list(columns[5]), **lemmas)
+
+
 def record_for_cue(extractor, text, *cues):
     """The first record of ``text`` whose cue is one of ``cues``."""
     return next(q for q in extractor.extract(text) if q.cue is not None and q.cue.text in cues)
@@ -2220,52 +2235,70 @@ def test_a_possessive_tagged_as_a_closing_mark_opens_no_quotation(extractor):
     # "Trump’s excesses are sickening, Hollande said, noting ...": the
     # tagger may tag "’s" as a closing quotation mark; the participle's
     # speaker before the comma is still outside any quotation.
-    from spacy.tokens import Doc
-
     from quotes.reports import _subject_before_participle
-    words = ["Trump", "’s", "excesses", "are", "sickening", ",", "Hollande", "said", ",", "noting", "the", "nominee",
-             "makes", "things", "."]
-    heads = [2, 0, 4, 4, 7, 7, 7, 7, 7, 12, 11, 9, 7, 12, 7]
-    deps = ["poss", "case", "nsubj", "aux", "ccomp", "punct", "nsubj", "ROOT", "punct", "csubj", "det", "dobj", "advcl",
-            "dobj", "punct"]
-    pos = ["PROPN", "PART", "NOUN", "AUX", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "DET", "NOUN", "VERB",
-           "NOUN", "PUNCT"]
-    tags = ["NNP", "''", "NNS", "VBP", "VBG", ",", "NNP", "VBD", ",", "VBG", "DT", "NN", "VBZ", "NNS", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parse(extractor, """
+        0  Trump     2  poss  PROPN NNP
+        1  ’s        0  case  PART  ''
+        2  excesses  4  nsubj NOUN  NNS
+        3  are       4  aux   AUX   VBP
+        4  sickening 7  ccomp VERB  VBG
+        5  ,         7  punct PUNCT ,
+        6  Hollande  7  nsubj PROPN NNP
+        7  said      7  ROOT  VERB  VBD
+        8  ,         7  punct PUNCT ,
+        9  noting    12 csubj VERB  VBG
+        10 the       11 det   DET   DT
+        11 nominee   9  dobj  NOUN  NN
+        12 makes     7  advcl VERB  VBZ
+        13 things    12 dobj  NOUN  NNS
+        14 .         7  punct PUNCT .
+    """)
     assert _subject_before_participle(doc[9], extractor.lexicon).text == "Hollande"
 
 
 def test_a_name_before_a_parenthesis_and_an_aside_speaks_for_a_verb_without_subject(extractor):
     # "Sen. Richard J. Durbin (D-Ill.), noting ..., said": the parse made the
     # aside the main clause and left "said" with no subject.
-    from spacy.tokens import Doc
-
     from quotes.speakers import subject_of
-    words = ["Sen.", "Richard", "J.", "Durbin", "(", "D", "-", "Ill.", ")", ",", "noting", "the", "size", ",", "said",
-             "he", "won", "."]
-    heads = [3, 3, 3, 10, 3, 7, 5, 3, 3, 3, 10, 12, 10, 10, 10, 16, 14, 10]
-    deps = ["compound", "compound", "compound", "nsubj", "punct", "compound", "punct", "appos", "punct", "punct", "ROOT",
-            "det", "dobj", "punct", "parataxis", "nsubj", "ccomp", "punct"]
-    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "DET",
-           "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
-    tags = ["NNP", "NNP", "NNP", "NNP", "-LRB-", "NNP", "HYPH", "NNP", "-RRB-", ",", "VBG", "DT", "NN", ",", "VBD",
-            "PRP", "VBD", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parse(extractor, """
+        0  Sen.    3  compound  PROPN NNP
+        1  Richard 3  compound  PROPN NNP
+        2  J.      3  compound  PROPN NNP
+        3  Durbin  10 nsubj     PROPN NNP
+        4  (       3  punct     PUNCT -LRB-
+        5  D       7  compound  PROPN NNP
+        6  -       5  punct     PUNCT HYPH
+        7  Ill.    3  appos     PROPN NNP
+        8  )       3  punct     PUNCT -RRB-
+        9  ,       3  punct     PUNCT ,
+        10 noting  10 ROOT      VERB  VBG
+        11 the     12 det       DET   DT
+        12 size    10 dobj      NOUN  NN
+        13 ,       10 punct     PUNCT ,
+        14 said    10 parataxis VERB  VBD
+        15 he      16 nsubj     PRON  PRP
+        16 won     14 ccomp     VERB  VBD
+        17 .       10 punct     PUNCT .
+    """)
     assert subject_of(doc[14], extractor.lexicon).text == "Durbin"
 
 
 def test_a_participle_opening_the_sentence_is_said_by_the_subject_after_its_comma(extractor):
     # "Noting that ..., Trump reminded Americans ...": the parse made the
     # participle the root and ran its clause on into the main one.
-    from spacy.tokens import Doc
-
     from quotes.reports import report_of
-    words = ["Noting", "that", "the", "policy", "failed", ",", "Trump", "reminded", "Americans", "."]
-    heads = [0, 4, 3, 4, 0, 4, 7, 8, 4, 0]
-    deps = ["ROOT", "mark", "det", "nsubj", "ccomp", "punct", "nsubj", "amod", "attr", "punct"]
-    pos = ["VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"]
-    tags = ["VBG", "IN", "DT", "NN", "VBD", ",", "NNP", "VBD", "NNPS", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parse(extractor, """
+        0 Noting    0 ROOT  VERB  VBG
+        1 that      4 mark  SCONJ IN
+        2 the       3 det   DET   DT
+        3 policy    4 nsubj NOUN  NN
+        4 failed    0 ccomp VERB  VBD
+        5 ,         4 punct PUNCT ,
+        6 Trump     7 nsubj PROPN NNP
+        7 reminded  8 amod  VERB  VBD
+        8 Americans 4 attr  PROPN NNPS
+        9 .         0 punct PUNCT .
+    """)
     rep = report_of(doc[0], extractor.lexicon)
     assert rep.speaker.text == "Trump"
     assert doc[rep.content[0]:rep.content[1]].text == "the policy failed"
@@ -2444,33 +2477,44 @@ def test_the_speaker_the_parse_hides(extractor, text, cue, speaker):
 def test_a_verb_of_a_list_hung_on_an_opening_participle_takes_the_subject_before_it(extractor):
     # "Hastily politicizing the tragedy ..., Trump cast the blame ..., and
     # emphasized ...": the parse hung both verbs on the participle.
-    from spacy.tokens import Doc
-
     from quotes.speakers import subject_of
-    words = ["Politicizing", "the", "tragedy", ",", "Trump", "cast", "the", "blame", ",", "and", "emphasized", "the",
-             "threat", "."]
-    heads = [0, 2, 0, 0, 5, 0, 7, 5, 5, 0, 0, 12, 10, 0]
-    deps = ["ROOT", "det", "dobj", "punct", "nsubj", "conj", "det", "dobj", "punct", "cc", "conj", "det", "dobj",
-            "punct"]
-    pos = ["VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "CCONJ", "VERB", "DET", "NOUN",
-           "PUNCT"]
-    tags = ["VBG", "DT", "NN", ",", "NNP", "VBD", "DT", "NN", ",", "CC", "VBD", "DT", "NN", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parse(extractor, """
+        0  Politicizing 0  ROOT  VERB  VBG
+        1  the          2  det   DET   DT
+        2  tragedy      0  dobj  NOUN  NN
+        3  ,            0  punct PUNCT ,
+        4  Trump        5  nsubj PROPN NNP
+        5  cast         0  conj  VERB  VBD
+        6  the          7  det   DET   DT
+        7  blame        5  dobj  NOUN  NN
+        8  ,            5  punct PUNCT ,
+        9  and          0  cc    CCONJ CC
+        10 emphasized   0  conj  VERB  VBD
+        11 the          12 det   DET   DT
+        12 threat       10 dobj  NOUN  NN
+        13 .            0  punct PUNCT .
+    """)
     assert subject_of(doc[10], extractor.lexicon).text == "Trump"
 
 
 def test_a_perfect_verb_after_a_participle_aside_is_said_by_the_name_before_it(extractor):
-    from spacy.tokens import Doc
-
     from quotes.speakers import subject_to_the_left
-    words = ["after", "Mr.", "Trump", ",", "asked", "about", "Mr.", "Putin", ",", "had", "said", ",", "yes", "."]
-    heads = [10, 2, 0, 10, 10, 4, 7, 5, 10, 10, 10, 10, 10, 10]
-    deps = ["prep", "compound", "pobj", "punct", "advcl", "prep", "compound", "pobj", "punct", "aux", "ROOT", "punct",
-            "intj", "punct"]
-    pos = ["ADP", "PROPN", "PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "PUNCT", "INTJ",
-           "PUNCT"]
-    tags = ["IN", "NNP", "NNP", ",", "VBD", "IN", "NNP", "NNP", ",", "VBD", "VBN", ",", "UH", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parse(extractor, """
+        0  after 10 prep     ADP   IN
+        1  Mr.   2  compound PROPN NNP
+        2  Trump 0  pobj     PROPN NNP
+        3  ,     10 punct    PUNCT ,
+        4  asked 10 advcl    VERB  VBD
+        5  about 4  prep     ADP   IN
+        6  Mr.   7  compound PROPN NNP
+        7  Putin 5  pobj     PROPN NNP
+        8  ,     10 punct    PUNCT ,
+        9  had   10 aux      AUX   VBD
+        10 said  10 ROOT     VERB  VBN
+        11 ,     10 punct    PUNCT ,
+        12 yes   10 intj     INTJ  UH
+        13 .     10 punct    PUNCT .
+    """)
     assert subject_to_the_left(doc[10], extractor.lexicon).text == "Trump"
 
 
@@ -2483,63 +2527,81 @@ def test_the_second_clauses_subject_the_parse_coordinated_with_the_first_speaks(
 
 
 def test_a_subject_before_a_quoted_title_the_parse_made_a_second_subject_speaks(extractor):
-    from spacy.tokens import Doc
-
     from quotes.speakers import subject_of
-    words = ["Washington", ",", "star", "of", "television", "’s", "“", "Scandal", ",", "”", "thanked", "Obama", "."]
-    heads = [10, 0, 0, 2, 3, 0, 7, 10, 7, 7, 10, 10, 10]
-    deps = ["nsubj", "punct", "appos", "prep", "pobj", "case", "punct", "nsubj", "punct", "punct", "ROOT", "dobj",
-            "punct"]
-    pos = ["PROPN", "PUNCT", "NOUN", "ADP", "NOUN", "PART", "PUNCT", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"]
-    tags = ["NNP", ",", "NN", "IN", "NN", "POS", "``", "NN", ",", "''", "VBD", "NNP", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parse(extractor, """
+        0  Washington 10 nsubj PROPN NNP
+        1  ,          0  punct PUNCT ,
+        2  star       0  appos NOUN  NN
+        3  of         2  prep  ADP   IN
+        4  television 3  pobj  NOUN  NN
+        5  ’s         0  case  PART  POS
+        6  “          7  punct PUNCT ``
+        7  Scandal    10 nsubj NOUN  NN
+        8  ,          7  punct PUNCT ,
+        9  ”          7  punct PUNCT ''
+        10 thanked    10 ROOT  VERB  VBD
+        11 Obama      10 dobj  PROPN NNP
+        12 .          10 punct PUNCT .
+    """)
     assert subject_of(doc[10], extractor.lexicon).text == "Washington"
 
 
 def test_a_past_coordinated_with_a_main_verb_in_another_tense_goes_with_the_nearer_past(extractor):
     # "Mr. Obama's eyes welled with tears as he spoke ... and urged ...":
     # the parse coordinated "urged" with "welled", tagged a participle.
-    from spacy.tokens import Doc
-
     from quotes.speakers import subject_of
-    words = ["eyes", "welled", "as", "he", "spoke", "and", "urged", "voters", "."]
-    heads = [1, 1, 4, 4, 1, 1, 1, 6, 1]
-    deps = ["nsubj", "ROOT", "mark", "nsubj", "advcl", "cc", "conj", "dobj", "punct"]
-    pos = ["NOUN", "VERB", "SCONJ", "PRON", "VERB", "CCONJ", "VERB", "NOUN", "PUNCT"]
-    tags = ["NNS", "VBN", "IN", "PRP", "VBD", "CC", "VBD", "NNS", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parse(extractor, """
+        0 eyes   1 nsubj NOUN  NNS
+        1 welled 1 ROOT  VERB  VBN
+        2 as     4 mark  SCONJ IN
+        3 he     4 nsubj PRON  PRP
+        4 spoke  1 advcl VERB  VBD
+        5 and    1 cc    CCONJ CC
+        6 urged  1 conj  VERB  VBD
+        7 voters 6 dobj  NOUN  NNS
+        8 .      1 punct PUNCT .
+    """)
     assert subject_of(doc[6], extractor.lexicon).text == "he"
 
 
 def test_a_perfect_participle_set_off_by_double_hyphens_goes_with_the_main_subject(extractor):
-    from spacy.tokens import Doc
-
     from quotes.speakers import subject_of
-    words = ["Sanders", "said", "Clinton", "has", "the", "qualifications", "--", "having", "suggested", "she", "is",
-             "unqualified", "--", "."]
-    heads = [1, 1, 3, 1, 5, 3, 3, 8, 3, 10, 8, 10, 1, 1]
-    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "punct", "aux", "advcl", "nsubj", "ccomp", "acomp",
-            "punct", "punct"]
-    pos = ["PROPN", "VERB", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "AUX", "VERB", "PRON", "AUX", "ADJ", "PUNCT",
-           "PUNCT"]
-    tags = ["NNP", "VBD", "NNP", "VBZ", "DT", "NNS", ":", "VBG", "VBN", "PRP", "VBZ", "JJ", ":", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parse(extractor, """
+        0  Sanders        1  nsubj PROPN NNP
+        1  said           1  ROOT  VERB  VBD
+        2  Clinton        3  nsubj PROPN NNP
+        3  has            1  ccomp VERB  VBZ
+        4  the            5  det   DET   DT
+        5  qualifications 3  dobj  NOUN  NNS
+        6  --             3  punct PUNCT :
+        7  having         8  aux   AUX   VBG
+        8  suggested      3  advcl VERB  VBN
+        9  she            10 nsubj PRON  PRP
+        10 is             8  ccomp AUX   VBZ
+        11 unqualified    10 acomp ADJ   JJ
+        12 --             1  punct PUNCT :
+        13 .              1  punct PUNCT .
+    """)
     assert subject_of(doc[8], extractor.lexicon).text == "Sanders"
 
 
 def test_a_participle_right_after_the_object_of_a_control_verb_is_the_objects(extractor):
-    from spacy.tokens import Doc
-
     from quotes.speakers import subject_of
-    words = ["The", "killings", "have", "left", "62", "percent", "of", "voters", "saying", "relations", "are", "worse",
-             "."]
-    heads = [1, 3, 3, 3, 5, 3, 5, 6, 3, 10, 8, 10, 3]
-    deps = ["det", "nsubj", "aux", "ROOT", "nummod", "dobj", "prep", "pobj", "advcl", "nsubj", "ccomp", "acomp",
-            "punct"]
-    pos = ["DET", "NOUN", "AUX", "VERB", "NUM", "NOUN", "ADP", "NOUN", "VERB", "NOUN", "AUX", "ADJ", "PUNCT"]
-    tags = ["DT", "NNS", "VBP", "VBN", "CD", "NN", "IN", "NNS", "VBG", "NNS", "VBP", "JJR", "."]
-    lemmas = ["the", "killing", "have", "leave", "62", "percent", "of", "voter", "say", "relation", "be", "bad", "."]
-    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc = hand_parse(extractor, """
+        0  The       1  det    DET   DT  the
+        1  killings  3  nsubj  NOUN  NNS killing
+        2  have      3  aux    AUX   VBP have
+        3  left      3  ROOT   VERB  VBN leave
+        4  62        5  nummod NUM   CD  62
+        5  percent   3  dobj   NOUN  NN  percent
+        6  of        5  prep   ADP   IN  of
+        7  voters    6  pobj   NOUN  NNS voter
+        8  saying    3  advcl  VERB  VBG say
+        9  relations 10 nsubj  NOUN  NNS relation
+        10 are       8  ccomp  AUX   VBP be
+        11 worse     10 acomp  ADJ   JJR bad
+        12 .         3  punct  PUNCT .   .
+    """)
     assert subject_of(doc[8], extractor.lexicon).text == "percent"
 
 
