@@ -198,7 +198,21 @@ def lost_main_verb(tok: Token, lex: Lexicon) -> bool:
     the reported clause (see ``_clause_of_second_subject``)."""
     head = tok.head
     return tok.dep_ == "acl" and (head.dep_ == "ROOT" and head.pos_ == "PROPN" and tok.doc[tok.i - 1].text == "," and any(
-        c.dep_ == "appos" and c.i < tok.i for c in head.children) or _clause_of_second_subject(tok, lex) is not None)
+        c.dep_ == "appos" and c.i < tok.i for c in head.children) or _verb_of_verbless_sentence(tok, lex)
+        or _clause_of_second_subject(tok, lex) is not None)
+
+
+def _verb_of_verbless_sentence(tok: Token, lex: Lexicon) -> bool:
+    """"Trump called Clinton a liar during a rally": the parse read a
+    reduced relative ("Trump, called ...") and left the sentence with a
+    noun for its root and no verb; the past form right after its speaker
+    is the main verb."""
+    head = tok.head
+    if head.dep_ != "ROOT" or tok.tag_ not in ("VBD", "VBN") or tok.i != head.i + 1 or not can_speak(head, lex):
+        return False
+    sent = head.sent
+    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS and not tok.left_edge.i <= t.i <= tok.right_edge.i
+                   for t in sent)
 
 
 def _clause_of_second_subject(tok: Token, lex: Lexicon) -> Optional[Token]:

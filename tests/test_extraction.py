@@ -1779,6 +1779,20 @@ def test_a_that_clause_the_parse_hung_on_the_frame_noun_is_the_statement(extract
     assert following_clause(doc[1], extractor.lexicon) is None
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Trump called Clinton a liar during a rally in Ohio on Monday.", "Clinton a liar", "Trump"),
+    ("The senator called Clinton “a world-class liar.”", "Clinton “a world-class liar.”", "The senator"),
+])
+def test_a_verb_the_parse_read_as_a_reduced_relative_in_a_verbless_sentence_is_the_main_verb(extractor, text, content, speaker):
+    # The parse makes the name the root and "called" a participle on it.
+    q = record_for_cue(extractor, text, "called")
+    assert (q.text, q.speaker.text) == (content, speaker)
+
+
+def test_a_naming_participle_on_a_noun_in_a_sentence_with_a_verb_still_names_a_thing(extractor):
+    assert extractor.extract("A resistance movement called the Ethiopian People's Party took the capital.") == []
+
+
 def test_a_date_after_a_promise_is_no_object_before_its_infinitive(extractor):
     q = one(extractor, "The senator promised Tuesday to introduce a bill on drug prices.")
     assert (q.text, q.cue.text, q.speaker.text) == ("to introduce a bill on drug prices", "promised", "The senator")
