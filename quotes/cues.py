@@ -1006,7 +1006,33 @@ def object_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         return None
     if lemma in lex.person_object_verbs and any(c.dep_ == "dative" or (lex.has_dep(c, "object") and _someone(c, lex)) for c in cue.rights):
         return None  # "the Senate confirmed the nominee", "denied Carter a photograph": done to someone, nothing said
+    if lemma in lex.naming_verbs and not _gives_name(cue, lex):
+        return None  # "Obama called Naghmeh Abedini", "called a meeting": no name given, nothing said
     return object_range(cue, lex)
+
+
+def _gives_name(cue: Token, lex: Lexicon) -> bool:
+    """A naming verb with both what it names and the name ("called the plan
+    a disaster", "called it “reckless”", "whom Trump called “a loser”"),
+    however the parse hangs them: it often glues the two ("calls [Clinton
+    unqualified]", "called [Trump bigoted]", "calling Trump unfit" with an
+    adjective for object) or hangs the name inside the object ("called the
+    notion of global warming a hoax"), and a quotation may sit outside the
+    verb's phrase. Not "Obama called Naghmeh Abedini, the wife of ...", nor
+    "called a meeting"."""
+    doc = cue.doc
+    name_deps = ("oprd", "attr", "xcomp", "ccomp", "acomp")
+    objects = [c for c in cue.children if (lex.has_dep(c, "object") or c.dep_ == "dative") and c.dep_ not in name_deps]
+    names = [c for c in cue.rights if c.dep_ in name_deps or c.lower_ == "as"]
+    if len(names) + len(objects) > 1 or any(o.pos_ == "ADJ" or o.tag_.startswith("JJ") for o in objects):
+        return True
+    if any(g.dep_ in ("nsubj", "compound") and g.i < n.i and g.pos_ in ("PROPN", "PRON", "NOUN") and n.pos_ != "PROPN"
+           for n in names for g in n.children):
+        return True
+    if any(t.dep_ in ("oprd", "attr", "acomp") or (t.dep_ in ("appos", "npadvmod") and doc[t.left_edge.i - 1].text != ",")
+           for o in objects for t in o.subtree if t.i != o.i):
+        return True
+    return bool(names or objects) and any(is_quote_mark(t) for t in doc[cue.i + 1:min(len(doc), cue.right_edge.i + 3)])
 
 
 def passive_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:

@@ -1789,6 +1789,28 @@ def test_a_verb_the_parse_read_as_a_reduced_relative_in_a_verbless_sentence_is_t
     assert (q.text, q.speaker.text) == (content, speaker)
 
 
+@pytest.mark.parametrize("text", [
+    "Obama called Naghmeh Abedini, the wife of the jailed pastor, on Sunday.",
+    "The Security Council called an emergency session following those reports.",
+    "Trump called Cruz after the debate.",
+])
+def test_a_naming_verb_that_gives_no_name_says_nothing(extractor, text):
+    # A telephone call, a convened meeting: "call" with only an object.
+    assert [q.cue.text for q in extractor.extract(text)] == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Sanders calls Clinton unqualified.", "Clinton unqualified"),
+    ("Trump called him a jerk on Monday.", "him a jerk"),
+    ("Trump, who called the notion of man-made global warming a hoax, spoke in Ohio.",
+     "the notion of man-made global warming a hoax"),
+    ("It was Clinton whom Trump called “a world-class liar.”", "“a world-class liar.”"),
+])
+def test_a_naming_verb_gives_the_name_however_the_parse_hangs_it(extractor, text, content):
+    q = record_for_cue(extractor, text, "called", "calls")
+    assert q.text == content
+
+
 def test_a_naming_participle_on_a_noun_in_a_sentence_with_a_verb_still_names_a_thing(extractor):
     assert extractor.extract("A resistance movement called the Ethiopian People's Party took the capital.") == []
 
