@@ -396,10 +396,10 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     # more of its own.
     framing = after[0].head if after and not governing and root is not None and after[0].dep_ == "conj" \
         and after[0].head.i < first.i and after[0].head in root.ancestors else None
-    if framing is not None and len(re.findall(r"\w+", span.text)) >= 3 and not is_negated(framing, lex):
-        subj = subject_of(framing, lex)
-        if subj is not None and outside(subj) and can_speak(subj, lex):
-            return Report(cue=[framing], content=None, speaker=mention_span(subj, lex))
+    if framing is not None and len(re.findall(r"\w+", span.text)) >= 3:
+        rep = _said_by_its_subject(framing, lex, outside)
+        if rep is not None:
+            return rep
     # Prefer a verb right after the quote, then one governing it, then the
     # nearest before it.
     order = []
@@ -479,10 +479,9 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
         owned = _owned_statement_before(doc[k], lex)
         if owned is not None and not (verb is not None and is_speech_verb(verb, lex)):
             return owned
-        if verb is not None and outside(verb) and not is_negated(verb, lex):
-            subj = subject_of(verb, lex)
-            if subj is not None and can_speak(subj, lex):
-                return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
+        rep = _said_by_its_subject(verb, lex, outside) if verb is not None and outside(verb) else None
+        if rep is not None:
+            return rep
     acc = next((t for t in doc[window_start:window_end] if t.lower_ == "according" and outside(t)), None)
     if acc is not None:
         rep = according_to(acc, lex)
@@ -501,6 +500,17 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
     return _colon_speaker(doc, first, lex, outside) or _statement_named_before(doc, first, lex, outside) \
         or _in_their_words(span, lex, outside) or _dash_signature(span) or _bare_report_before(span, lex, outside) \
         or _comma_speaker(span, lex, outside)
+
+
+def _said_by_its_subject(verb: Token, lex: Lexicon, outside) -> Optional[Report]:
+    """The quotation's cue is ``verb``, not negated, and its speaker the
+    verb's subject, if that can speak and is outside any quotation."""
+    if is_negated(verb, lex):
+        return None
+    subj = subject_of(verb, lex)
+    if subj is None or not outside(subj) or not can_speak(subj, lex):
+        return None
+    return Report(cue=[verb], content=None, speaker=mention_span(subj, lex))
 
 
 def _labelled_as(span: Span, lex: Lexicon, quotation_at) -> Optional[tuple[Token, Span]]:
