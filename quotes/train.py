@@ -38,7 +38,7 @@ from spacy.tokens import Doc, DocBin
 
 from . import object_statements
 from .boundaries import EndModel, applies, fit, instances
-from .evaluate import WordIndex, is_speech, load_speech_words
+from .evaluate import EvalReport, WordIndex, is_speech, load_speech_words
 from .gold import GoldDocument, GoldFormatError, read_gold
 from .lexicon import Lexicon
 
@@ -146,7 +146,7 @@ def held_out_accuracy(by_article: list[Examples], fits: Fits) -> float:
 
 
 def held_out_extraction(golds: list[GoldDocument], docs: list[Doc], end_fits: Fits, object_fits: Fits,
-                        labels: frozenset[str], lex: Lexicon):
+                        labels: frozenset[str], lex: Lexicon) -> EvalReport:
     """The extractor's score when every article is read with the weights
     fitted without it: what the learned parts give on unseen news."""
     from .evaluate import score
