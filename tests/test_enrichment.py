@@ -90,6 +90,15 @@ def test_a_possessive_pronoun_is_no_affiliation(extractor):
     assert (name, role, affiliation) == ("Jake Sullivan", "senior policy adviser", None)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Senator Tom Alvarez toured the plant. His claim that the factory would close drew protests.", "Tom Alvarez"),
+    ("Jane Okafor, the union leader, met workers on Friday. Her argument was that the pay offer was too low.", "Jane Okafor"),
+])
+def test_a_possessive_pronoun_owning_a_statement_noun_is_the_person_just_named(extractor, text, name):
+    ((got, kind, _, _),) = speakers(extractor, text)
+    assert (got, kind) == (name, "person")
+
+
 def test_a_possessive_inside_an_organisation_name_stays(extractor):
     text = "Maria Lopez, a nurse at St. Luke's Hospital, said the wards were full."
     ((name, _, role, affiliation),) = speakers(extractor, text)
