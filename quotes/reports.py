@@ -62,7 +62,7 @@ def noun_report(noun: Token, lex: Lexicon) -> Optional[Report]:
     clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl", "appos") and (
         any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children) or any(g.tag_ == "TO" for g in c.children))), None)
     if clause is None:
-        clause = _clause_set_apart(noun, lex)
+        clause = _clause_set_apart(noun, lex) or _clause_after_be(noun, lex)
     clause_led = clause is not None
     if clause is None:
         # "Pence's call for a special prosecutor", "Obama's calls for
@@ -155,6 +155,18 @@ def _clause_set_apart(noun: Token, lex: Lexicon) -> Optional[Token]:
             or is_speech_verb(verb, lex):
         return None
     return clause
+
+
+def _clause_after_be(noun: Token, lex: Lexicon) -> Optional[Token]:
+    """"Sanders's argument on Sunday was that superdelegates should ...",
+    "His message long has been that he is a winner": a statement noun that
+    is the subject of "be" is given by the "that" clause the verb takes.
+    (UD makes that clause the head, with "be" a copula: not read here.)"""
+    be = noun.head
+    if not lex.has_dep(noun, "subject") or be.lemma_ != "be" or be.i < noun.i:
+        return None
+    return next((c for c in be.rights if lex.has_dep(c, "complement_clause") and any(
+        g.lower_ == "that" and lex.has_dep(g, "mark") for g in c.children)), None)
 
 
 def _relative_that(clause: Token, lex: Lexicon) -> bool:

@@ -1213,6 +1213,23 @@ def test_a_statement_noun_from_someone_is_theirs(extractor):
     assert (q.cue.text, q.speaker.text) == ("admission", "Senator Lind")
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Sanders's argument on Sunday was that superdelegates should consider switching their allegiance to him.",
+     "superdelegates should consider switching their allegiance to him", "Sanders"),
+    ("His message long has been that he is a winner because he is ahead in the polls.",
+     "he is a winner because he is ahead in the polls", "His"),
+])
+def test_a_statement_noun_is_given_by_the_that_clause_after_be(extractor, text, content, speaker):
+    q = one(extractor, text)
+    assert (q.text, q.speaker.text) == (content, speaker)
+    assert q.cue.text in ("argument", "message")
+
+
+@pytest.mark.parametrize("text", ["Her argument was long.", "The problem is that the pay offer was too low."])
+def test_be_without_a_that_clause_or_a_statement_noun_reports_nothing(extractor, text):
+    assert extractor.extract(text) == []
+
+
 def test_went_so_far_as_to_say(extractor):
     # The parse also hangs the quotation's first noun on "columnist": the
     # mention keeps only the head's own words.
