@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from . import headlines, object_statements
 from .according import according_to
 from .cues import DASHES, can_speak, is_negated, is_quote_mark, is_speech_verb, participle_before_quotation, past_connective
+from .embeds import Post, find_posts
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
 from .records import Quote, Span as CharSpan, Speaker
@@ -53,6 +54,7 @@ class Candidate:
     speaker: Optional[Span]
     confidence: float
     carried_from: Optional["Candidate"] = None  # bare quote paragraph
+    platform: Optional[str] = None  # known from the statement itself (an embedded post)
 
 
 def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
@@ -1094,6 +1096,19 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _with_posts(doc: Doc, candidates: list[Candidate], posts: list[Post]) -> list[Candidate]:
+    """Each embedded post as its author's direct quote, in place of what the
+    rules read inside it: a post reports nothing the article says."""
+    if not posts:
+        return candidates
+    kept = [c for c in candidates if not any(p.start <= c.start < p.end or c.start <= p.start < c.end for p in posts)]
+    for p in posts:
+        mark = _tokens_in(doc, *p.mark)
+        kept.append(Candidate("direct", p.start, p.end, list(mark) if mark else None, _tokens_in(doc, *p.name), 0.95,
+                              platform=p.platform))
+    return sorted(kept, key=lambda c: c.start)
+
+
 def _note_opening(paragraph: str) -> str:
     return " ".join(paragraph.replace("’", "'").replace("\xa0", " ").split()).lower()
 
@@ -1121,6 +1136,7 @@ def find_quotes(doc: Doc, lex: Lexicon, doc_id: str = "text", meta: dict | None 
     notes = outlet_notes(text, lex)
     if notes:
         candidates = [c for c in candidates if not any(a <= c.start < b for a, b in notes)]
+    candidates = _with_posts(doc, candidates, find_posts(text, lex.post_signatures))
     records = []
     sent_starts = [s.start_char for s in doc.sents]
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]

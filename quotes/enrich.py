@@ -120,7 +120,7 @@ def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text:
                 rec.speaker = Speaker(s.text, s.start, s.end, s.name, s.kind, s.role, s.affiliation)
                 rec.platform, rec.outlet = source.platform, source.outlet
         if cand.cue:
-            rec.platform = platform_of(index.text, cand.cue, (cand.start, cand.end), lex)
+            rec.platform = cand.platform or platform_of(index.text, cand.cue, (cand.start, cand.end), lex)
             rec.outlet = outlet_of(cand.cue, lex, interviews)
             # A statement that names no channel goes on in the previous one
             # of its speaker when it says so ("added", "at the same briefing")

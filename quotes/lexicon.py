@@ -90,6 +90,7 @@ class Lexicon:
     demonyms: dict[str, str]
     countries: dict[str, str]
     platforms: tuple[tuple[re.Pattern, str], ...]
+    post_signatures: tuple[tuple[re.Pattern, str], ...]
     dependencies: dict[str, frozenset[str]]
     # The learned parts (None without their weights files): where a reported
     # statement ends (boundaries) and whether an object is one (object_statements).
@@ -238,6 +239,7 @@ def _load(folder: str) -> Lexicon:
         demonyms=demonyms,
         countries=countries,
         platforms=tuple((re.compile(p, re.I), name) for p, name in _table(d / "platforms.tsv")),
+        post_signatures=tuple((re.compile(p), name) for p, name in _table(d / "post_signatures.tsv")),
         dependencies={k: frozenset(v) for k, v in deps.items() if not k.startswith("_")},
         content_ends=content_ends,
         object_statements=object_statements,
