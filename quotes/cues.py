@@ -1032,7 +1032,9 @@ def _gives_name(cue: Token, lex: Lexicon) -> bool:
     if any(t.dep_ in ("oprd", "attr", "acomp") or (t.dep_ in ("appos", "npadvmod") and doc[t.left_edge.i - 1].text != ",")
            for o in objects for t in o.subtree if t.i != o.i):
         return True
-    return bool(names or objects) and any(is_quote_mark(t) for t in doc[cue.i + 1:min(len(doc), cue.right_edge.i + 3)])
+    # Not a possessive apostrophe the tagger took for a closing mark ("called the dockworkers’ union").
+    return bool(names or objects) and any(is_quote_mark(t) and t.dep_ != "case"
+                                          for t in doc[cue.i + 1:min(len(doc), cue.right_edge.i + 3)])
 
 
 def passive_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:

@@ -1810,6 +1810,8 @@ def test_a_verb_the_parse_read_as_a_reduced_relative_in_a_verbless_sentence_is_t
     "Obama called Naghmeh Abedini, the wife of the jailed pastor, on Sunday.",
     "The Security Council called an emergency session following those reports.",
     "Trump called Cruz after the debate.",
+    # The tagger takes the possessive apostrophe for a closing quotation mark.
+    "The mayor called the dockworkers’ union on Monday.",
 ])
 def test_a_naming_verb_that_gives_no_name_says_nothing(extractor, text):
     # A telephone call, a convened meeting: "call" with only an object.
