@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Pattern
+from typing import Iterable
 
 # Markup a scraper left at the start of the post ("<tweet id=... author=...>").
 _LEADING = re.compile(r"[ \t]*(?:<[^<>\n]*>[ \t]*)*")
@@ -28,7 +28,7 @@ class Post:
     platform: str
 
 
-def find_posts(text: str, signatures: Iterable[tuple[Pattern, str]]) -> list[Post]:
+def find_posts(text: str, signatures: Iterable[tuple[re.Pattern, str]]) -> list[Post]:
     """The embedded posts of ``text``, in order."""
     posts = []
     for pattern, platform in signatures:
