@@ -1103,7 +1103,7 @@ def _with_posts(doc: Doc, candidates: list[Candidate], posts: list[Post]) -> lis
         return candidates
     kept = [c for c in candidates if not any(p.start <= c.start < p.end or c.start <= p.start < c.end for p in posts)]
     for p in posts:
-        mark = _tokens_in(doc, *p.mark)
+        mark = _tokens_in(doc, p.mark, p.mark + 1)  # the whole token: "--" as well as "—"
         kept.append(Candidate("direct", p.start, p.end, list(mark) if mark else None, _tokens_in(doc, *p.name), 0.95,
                               platform=p.platform))
     return sorted(kept, key=lambda c: c.start)

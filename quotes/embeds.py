@@ -24,7 +24,7 @@ class Post:
     start: int                # the post's text, character offsets
     end: int
     name: tuple[int, int]     # the author's name in the signature
-    mark: tuple[int, int]     # the dash that opens the signature
+    mark: int                 # where the dash that opens the signature is
     platform: str
 
 
@@ -36,7 +36,7 @@ def find_posts(text: str, signatures: Iterable[tuple[re.Pattern, str]]) -> list[
             start, end = _body(text, m.start())
             if not re.search(r"\w", text[start:end]):
                 continue
-            posts.append(Post(start, end, m.span("name"), (m.start(), m.start() + len(m.group().split()[0])), platform))
+            posts.append(Post(start, end, m.span("name"), m.start(), platform))
     return sorted(posts, key=lambda p: p.start)
 
 
