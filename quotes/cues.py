@@ -116,7 +116,9 @@ DASHES = frozenset({"-", "—", "–", "--"})
 
 
 def is_quote_mark(tok: Token) -> bool:
-    return tok.text in _QUOTE_MARKS or tok.tag_ in ("''", "``")
+    # The tagger may tag a possessive apostrophe ("the dockworkers’ union")
+    # as a closing mark; the parse still hangs it on its noun as a case marker.
+    return (tok.text in _QUOTE_MARKS or tok.tag_ in ("''", "``")) and tok.dep_ != "case"
 
 
 def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
@@ -1032,9 +1034,7 @@ def _gives_name(cue: Token, lex: Lexicon) -> bool:
     if any(t.dep_ in ("oprd", "attr", "acomp") or (t.dep_ in ("appos", "npadvmod") and doc[t.left_edge.i - 1].text != ",")
            for o in objects for t in o.subtree if t.i != o.i):
         return True
-    # Not a possessive apostrophe the tagger took for a closing mark ("called the dockworkers’ union").
-    return bool(names or objects) and any(is_quote_mark(t) and t.dep_ != "case"
-                                          for t in doc[cue.i + 1:min(len(doc), cue.right_edge.i + 3)])
+    return bool(names or objects) and any(is_quote_mark(t) for t in doc[cue.i + 1:min(len(doc), cue.right_edge.i + 3)])
 
 
 def passive_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from quotes.cues import is_quote_mark
 from quotes.quotemarks import find_quotations
 from quotes.reports import report_of
 
@@ -1815,6 +1816,16 @@ def test_a_verb_the_parse_read_as_a_reduced_relative_in_a_verbless_sentence_is_t
 def test_a_naming_verb_that_gives_no_name_says_nothing(extractor, text):
     # A telephone call, a convened meeting: "call" with only an object.
     assert [q.cue.text for q in extractor.extract(text)] == []
+
+
+@pytest.mark.parametrize("text, marks", [
+    # The tagger tags these possessive apostrophes as closing marks.
+    ("A floor vote on the rules’ passage followed.", []),
+    ("The dockworkers’ union struck.", []),
+    ("He called the plan ‘a farce’ on Monday.", ["‘", "’"]),
+])
+def test_a_possessive_apostrophe_is_no_quotation_mark(extractor, text, marks):
+    assert [t.text for t in extractor.nlp(text) if is_quote_mark(t)] == marks
 
 
 @pytest.mark.parametrize("text, content", [
