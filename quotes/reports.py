@@ -161,7 +161,7 @@ def _clause_after_be(noun: Token, lex: Lexicon) -> Optional[Token]:
     """"Sanders's argument on Sunday was that superdelegates should ...",
     "His message long has been that he is a winner": a statement noun that
     is the subject of "be" is given by the "that" clause the verb takes.
-    (UD makes that clause the head, with "be" a copula: not read here.)"""
+    UD parses it the same way: a copula with a clausal predicate heads it."""
     be = noun.head
     if not lex.has_dep(noun, "subject") or be.lemma_ != "be" or be.i < noun.i:
         return None

@@ -115,8 +115,25 @@ stopped stop VERB VBN Tense=Past|VerbForm=Part|Voice=Pass 6 ccomp O
 . . PUNCT . _ 6 punct O
 """)
 
+# UD English: a copula whose predicate is a clause heads it, and the clause
+# is its ccomp (as in spaCy's parse), not a cop under the clause.
+NOUN_BEFORE_BE = ("Sanders's argument was that superdelegates should follow the voters.", f"""
+Sanders Sanders PROPN NNP Number=Sing 3 nmod:poss S-PERSON
+'s 's PART POS _ 1 case O
+argument argument NOUN NN Number=Sing 4 nsubj O
+was be AUX VBD {PAST} 0 root O
+that that SCONJ IN _ 8 mark O
+superdelegates superdelegate NOUN NNS Number=Plur 8 nsubj O
+should should AUX MD VerbForm=Fin 8 aux O
+follow follow VERB VB VerbForm=Inf 4 ccomp O
+the the DET DT Definite=Def|PronType=Art 10 det O
+voters voter NOUN NNS Number=Plur 8 obj O
+. . PUNCT . _ 4 punct O
+""")
+
 ALL = {"direct": DIRECT, "indirect": INDIRECT, "mixed": MIXED, "met": MET,
-       "pronoun": PRONOUN, "title": TITLE}
+       "pronoun": PRONOUN, "title": TITLE,
+       "noun_before_be": NOUN_BEFORE_BE}
 
 
 def _rows(table: str) -> list[list[str]]:
@@ -578,7 +595,12 @@ def test_extract_title_before_name(extractor):
     assert sp.role and "Minister" in sp.role
 
 
-CASES = [("direct",), ("indirect",), ("mixed",), ("met", "pronoun"), ("title",)]
+def test_extract_statement_noun_before_be(extractor):
+    doc, records = extract(extractor, "noun_before_be")
+    assert summary(records) == [("indirect", "superdelegates should follow the voters", "argument", "Sanders")]
+
+
+CASES = [("direct",), ("indirect",), ("mixed",), ("met", "pronoun"), ("title",), ("noun_before_be",)]
 
 
 @pytest.mark.parametrize("names", CASES, ids=["+".join(c) for c in CASES])
