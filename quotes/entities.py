@@ -30,6 +30,8 @@ from .scan import positions, word_ids
 
 _STRIP = {"the", "a", "an"}
 _AGE = re.compile(r"(?i)the \d+-year-old$")
+# "(D-Calif.)", "(I-VT)", "(R-S.C.)": a party initial, a hyphen, a state.
+_PARTY_STATE = re.compile(r"[ \u00a0]?\((?:D|R|I|Ind|Dem|Rep)\.?[-\u2013]([A-Z][A-Za-z. ]{1,18}?)\)")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -127,7 +129,7 @@ class EntityIndex:
         for e in self.entities:
             if e.kind == "person" and e.role:
                 e.affiliation = self.full_org_name(e.affiliation, e.role) if e.affiliation else (
-                    self.national_default(e.role) or self.organisation_default(e.role))
+                    self.national_default(e.role) or self.state_default(e.role) or self.organisation_default(e.role))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         quotation_at = quotation_finder(find_quotations(self.text) if quotations is None else quotations)
@@ -159,7 +161,7 @@ class EntityIndex:
         start = ent.start
         for tok in ent[:-1]:
             word = tok.lower_.rstrip(".")
-            if word in self.lex.title_heads or word in self.lex.honorifics or word + "." in self.lex.honorifics or word in self.lex.portfolios or self.lex.country(tok.text):
+            if word in self.lex.title_heads or tok.lower_ in self.lex.title_abbreviations or word in self.lex.honorifics or word + "." in self.lex.honorifics or word in self.lex.portfolios or self.lex.country(tok.text):
                 start = tok.i + 1
         return start
 
@@ -286,19 +288,45 @@ class EntityIndex:
                 run.insert(0, tok)  # "Presiding Judge", tagged as a verb
                 i -= 1
                 continue
-            if tok.is_punct and tok.text != "-" or tok.is_space or tok.is_sent_end or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") or tok.tag_ in ("POS",):
+            if tok.is_punct and tok.text != "-" or tok.is_space or tok.is_sent_end or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "INTJ") or tok.tag_ in ("POS",):
                 break
             if tok.pos_ == "DET" or tok.lower_ in _STRIP:
                 break
             run.insert(0, tok)
             i -= 1
+        # "Bank of England Governor": the run stopped at the "of" inside an
+        # organisation's name; the whole name is where the office is held.
+        if run and run[0].ent_iob_ == "I" and run[0].ent_type_ in ("ORG", "GPE", "FAC"):
+            k = run[0].i
+            while k > 0 and doc[k].ent_iob_ == "I":
+                k -= 1
+            run = list(doc[k:run[0].i]) + run
         return run
 
     def _role_around(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
         role, aff = self._title_around(ent)
         if aff is None:
-            aff = self._affiliation_after(ent)
+            aff = self._affiliation_after(ent) or self._state_designation(ent)
+        if aff is None and role:
+            # "Maj. Gen. Curtis Bellamy, the adjutant general of the
+            # Pennsylvania National Guard": the rank before the name, where
+            # the post is held after it.
+            aff = self._appositive_role(ent)[1]
+        if aff is None and role:
+            # "Sen. Ron Johnson" in an article about Libya is no Libyan senator.
+            aff = next((self.lex.abbreviation_countries[t.lower_] for t in self._pre_name_run(ent)
+                        if t.lower_ in self.lex.abbreviation_countries), None)
         return role, aff
+
+    def _state_designation(self, ent: Span) -> Optional[str]:
+        """"Sen. Bernie Sanders (I-Vt.)", "Rep. Jason Chaffetz (R-Utah)": the
+        party and state US news gives a lawmaker; the state is where the
+        office belongs."""
+        m = _PARTY_STATE.match(self.text, self.doc[ent.end - 1].idx + len(self.doc[ent.end - 1].text))
+        if m is None:
+            return None
+        state = m.group(1)
+        return self.lex.us_states.get(state) or self.lex.us_states.get(state + ".")
 
     def _affiliation_after(self, ent: Span) -> Optional[str]:
         """"Daniel Roy of the University of Ottawa", "Lee Sung-jin of the JCS"."""
@@ -324,7 +352,25 @@ class EntityIndex:
             role, aff = role_in(run, self.lex, lambda w: self.place_before(ent.start, w))
             if role:
                 return role, aff
-        # "Jane Doe, the country's health minister, said"; "X, mayor of Kyiv"
+        role, aff = self._appositive_role(ent)
+        if role:
+            return role, aff
+        # "Guyana’s natural resources minister, Kevin Persaud," and "Minister
+        # Andrii Sybiha" parsed with the name in apposition to the title.
+        head = ent.root.head
+        if ent.root.dep_ in ("appos", "compound", "flat") and head.i < ent.start and (
+                head.lower_ in self.lex.title_heads or head.lemma_.lower() in self.lex.title_heads):
+            toks = [t for t in self.doc[head.left_edge.i:ent.start] if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound", "det", "amod") and t.head.i >= head.i]
+            return role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
+        # "Croatia's Marta Kovac": no role, but a country.
+        if ent.start >= 2 and self.doc[ent.start - 1].text in _POSSESSIVE:
+            country = self.lex.country(self.doc[ent.start - 2].text)
+            if country:
+                return None, country
+        return None, None
+
+    def _appositive_role(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
+        """"Jane Doe, the country's health minister, said"; "X, mayor of Kyiv"."""
         for child in ent.root.children:
             if self.lex.has_dep(child, "appositive") and child.i > ent.root.i:
                 after = child.right_edge.i + 1
@@ -345,18 +391,6 @@ class EntityIndex:
                 role, aff = role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
                 if role:
                     return role, aff
-        # "Guyana’s natural resources minister, Kevin Persaud," and "Minister
-        # Andrii Sybiha" parsed with the name in apposition to the title.
-        head = ent.root.head
-        if ent.root.dep_ in ("appos", "compound", "flat") and head.i < ent.start and (
-                head.lower_ in self.lex.title_heads or head.lemma_.lower() in self.lex.title_heads):
-            toks = [t for t in self.doc[head.left_edge.i:ent.start] if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound", "det", "amod") and t.head.i >= head.i]
-            return role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
-        # "Croatia's Marta Kovac": no role, but a country.
-        if ent.start >= 2 and self.doc[ent.start - 1].text in _POSSESSIVE:
-            country = self.lex.country(self.doc[ent.start - 2].text)
-            if country:
-                return None, country
         return None, None
 
     def place_before(self, token: int, word: str) -> Optional[str]:
@@ -374,8 +408,9 @@ class EntityIndex:
             return hit.name if hit else None
         if word in ("country", "nation", "state"):
             for t, place in reversed(self.places):
-                if t < token and place in self.lex.countries.values():
-                    return place
+                # In US news "the state" is mostly one of the states.
+                if t < token and (place in self.lex.countries.values() or word == "state" and place in self.lex.us_states):
+                    return self.lex.us_states.get(place, place) if word == "state" else place
         for t, place in reversed(self.places):
             if t < token:
                 return place
@@ -608,7 +643,7 @@ class EntityIndex:
         """"Nordvind" for an organisation named in full as "Nordvind Energy",
         "United" for "Manchester United"; a place stays a place, and so
         does the affiliation of a mayor or a governor."""
-        if any(place == name for _, place in self.places) or self.lex.country(name):
+        if any(place == name for _, place in self.places) or self.lex.country(name) or name in self.lex.us_states:
             return name
         if role and role.lower().split()[-1] in self.lex.place_roles:
             return name
@@ -649,6 +684,18 @@ class EntityIndex:
         if fitting:
             return max(fitting, key=lambda name: _count_phrase(self.text, name))
         return self.main_org
+
+    def state_default(self, role: Optional[str]) -> Optional[str]:
+        """The US state a governor serves when the text names none: the
+        state the article names most ("HARRISBURG, Pa.", "Pennsylvania")."""
+        if not role or role.lower().split()[-1] not in self.lex.state_roles:
+            return None
+        counts: dict[str, int] = {}
+        for _, place in self.places:
+            state = self.lex.us_states.get(place)
+            if state:
+                counts[state] = counts.get(state, 0) + 1
+        return max(counts, key=counts.get) if counts else None
 
     def national_default(self, role: Optional[str]) -> Optional[str]:
         """The country a national office belongs to when the text names none:

@@ -66,6 +66,8 @@ class Lexicon:
     title_small_words: frozenset[str]
     titles: frozenset[str]
     title_heads: frozenset[str]
+    title_abbreviations: dict[str, str]  # "sen." -> "Senator"
+    abbreviation_countries: dict[str, str]  # "sen." -> "United States"
     portfolios: frozenset[str]
     first_names: dict[str, str]
     national_roles: frozenset[str]
@@ -86,9 +88,12 @@ class Lexicon:
     place_nouns: frozenset[str]
     org_name_words: frozenset[str]
     place_roles: frozenset[str]
+    state_roles: frozenset[str]
+    party_words: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
     demonyms: dict[str, str]
     countries: dict[str, str]
+    us_states: dict[str, str]  # "Vt." -> "Vermont"
     platforms: tuple[tuple[re.Pattern, str], ...]
     post_signatures: tuple[tuple[re.Pattern, str], ...]
     dependencies: dict[str, frozenset[str]]
@@ -163,6 +168,15 @@ class Lexicon:
         return word_ids(self.title_heads)
 
 
+def _us_states(path: Path) -> dict[str, str]:
+    states = {}
+    for name, abbreviations in _table(path):
+        states[name] = name
+        for a in abbreviations.split(","):
+            states[a.strip()] = name
+    return states
+
+
 @lru_cache(maxsize=4)
 def _load(folder: str) -> Lexicon:
     import json
@@ -215,6 +229,8 @@ def _load(folder: str) -> Lexicon:
         title_small_words=_words(d / "title_small_words.txt"),
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),
+        title_abbreviations={row[0].lower(): row[1] for row in _table(d / "title_abbreviations.tsv")},
+        abbreviation_countries={row[0].lower(): row[2] for row in _table(d / "title_abbreviations.tsv") if len(row) > 2},
         portfolios=_words(d / "portfolios.txt"),
         national_roles=_words(d / "national_roles.txt"),
         speech_nouns=_words(d / "speech_nouns.txt"),
@@ -235,9 +251,12 @@ def _load(folder: str) -> Lexicon:
         place_nouns=_words(d / "place_nouns.txt"),
         org_name_words=_words(d / "org_name_words.txt"),
         place_roles=_words(d / "place_roles.txt"),
+        state_roles=_words(d / "state_roles.txt"),
+        party_words=_words(d / "party_words.txt"),
         pronouns={p.lower(): (k, g) for p, k, g in _table(d / "pronouns.tsv")},
         demonyms=demonyms,
         countries=countries,
+        us_states=_us_states(d / "us_states.tsv"),
         platforms=tuple((re.compile(p, re.I), name) for p, name in _table(d / "platforms.tsv")),
         post_signatures=tuple((re.compile(p), name) for p, name in _table(d / "post_signatures.tsv")),
         dependencies={k: frozenset(v) for k, v in deps.items() if not k.startswith("_")},

@@ -63,6 +63,7 @@ def load_spacy(name: str | None = None):
     if unused:
         nlp.select_pipes(disable=unused)
     split_glued_quotes(nlp)
+    keep_title_abbreviations(nlp)
     if "parser" in nlp.pipe_names and "line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
     from . import fast_attributes, fast_lemmas
@@ -90,6 +91,20 @@ def split_glued_quotes(nlp) -> None:
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex(tuple(nlp.Defaults.infixes) + GLUED_QUOTES).finditer
+
+
+def keep_title_abbreviations(nlp) -> None:
+    """"Lt. Gov. Dan Patrick", "Maj. Gen. John Smith": spaCy keeps "Gov."
+    and "Gen." whole but splits "Lt." and "Maj." from their period, which
+    then ends the sentence in the middle of a name's title. Every
+    abbreviation of ``models/title_abbreviations.tsv`` stays one token."""
+    from spacy.symbols import ORTH
+
+    from .lexicon import Lexicon
+
+    for abbreviation in Lexicon.load().title_abbreviations:
+        form = abbreviation[:1].upper() + abbreviation[1:]
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def hyphen_joins(doc, i: int) -> bool:

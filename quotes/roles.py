@@ -16,10 +16,14 @@ from .nlp import hyphen_joins
 
 AFFILIATION_ENTS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 _DROP = {"the", "a", "an", "The", "A", "An", "'s", "’s", "former", "then", "acting", "interim", "new", "outgoing", "incoming", "top", "senior", "deputy"}
+# The words of _DROP that say when someone held an office; not "New" ("New Jersey Gov.").
+_TIME_WORDS = {"former", "then", "acting", "interim", "outgoing", "incoming"}
 # Words that describe a person without naming where they belong.
 _DESCRIPTORS = {"veteran", "longtime", "renowned", "prominent", "leading", "fellow", "local", "young", "old", "year", "years",
                 "retired", "celebrated", "award-winning", "independent", "freelance"}
 _POSSESSIVE = {"'s", "’s"}
+# Words standing for a place or body named earlier: "the country's health minister".
+_PLACE_WORDS = ("country", "nation", "state", "city", "government", "company", "club", "party", "region")
 
 
 def _title_match(words: list[str], lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -40,7 +44,8 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
     """Role and affiliation in a run of words with no name in it
     (the words before a name, or an appositive)."""
     toks = [t for t in tokens if not t.is_space]
-    words = [t.lower_ for t in toks]
+    # "Sen." reads as "senator", "Lt. Gov." as "lieutenant governor".
+    words = [lex.title_abbreviations.get(t.lower_, t.lower_).lower() for t in toks]
     hit = _title_match(words, lex)
     if hit is None:
         return None, None
@@ -69,6 +74,8 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
             break
         if prev.lower_ in ("former", "then", "outgoing", "incoming", "new", "longtime", "top") or prev.lower_ in _DESCRIPTORS:
             break  # "the club's 78-year-old president": an age is no part of a role
+        if prev.lower_ in _PLACE_WORDS and prev.text.islower() and toks[start].text[:1].isupper():
+            break  # "state Atty. Gen.": the state's, as "the state's attorney general"
         # A lowercase title after a capitalised word: "Acme Corp chief
         # executive" — the capitalised words are the organisation; before a
         # capitalised title only portfolio words belong to the role:
@@ -93,7 +100,7 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         if field > end + 1 and toks[field - 1].pos_ == "NOUN" and (field == len(toks) or toks[field].is_punct or toks[field].lower_ in ("at", "in", "who", "from")):
             end = field
     role_toks = toks[start:end]
-    role = " ".join(t.text for t in role_toks)
+    role = " ".join(lex.title_abbreviations.get(t.lower_, t.text) for t in role_toks)
     if end < len(toks) and toks[end].lower_ in ("of", "for", "at", "with") and end + 1 < len(toks):
         # "head of the central bank", "spokesperson for the Interior Ministry"
         tail = [t for t in toks[end + 1:] if t.lower_ not in ("the",)]
@@ -104,8 +111,15 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         return role, affiliation
     # The possessive stays for ``_clean``: a person's adviser works for, not
     # at, that person.
-    before = [t for t in toks[:start] if t.text in _POSSESSIVE or not (t.text in _DROP or t.text.lower() in _DROP and t.text.islower())
+    # "Former Maryland Gov.": a time word, however written, is no place.
+    before = [t for t in toks[:start] if t.text in _POSSESSIVE or not (
+        t.text in _DROP or t.text.lower() in _DROP and (t.text.islower() or t.lower_ in _TIME_WORDS))
               and not (t.is_punct and not hyphen_joins(t.doc, t.i))]
+    # "Democratic U.S. Rep.": a party, then where the office belongs; a
+    # public office ("Republican Sen.") belongs to no party, a candidate may.
+    public = role.lower().split()[-1] in lex.national_roles | lex.state_roles | lex.place_roles
+    while before and before[0].lower_ in lex.party_words and (len(before) > 1 or public):
+        before = before[1:]
     if before and before[-1].lower_ == "of":
         before = []  # "one of the organisers", "a group of doctors": a part of the group, not where it belongs
     affiliation = _clean(before, lex, resolve_place)
@@ -155,6 +169,8 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
     toks = [t for t in tokens if t.i in named or (
         t.lower_ not in ("the", "a", "an") and t.tag_ not in ("POS", "PRP$") and t.text not in ("'s", "’s")
         and not (t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_ in _DESCRIPTORS or t.is_punct) and not _numbers_a_name(t)))]
+    if len(toks) == 1 and toks[0].lower_ in _PLACE_WORDS:
+        return resolve_place(toks[0].lower_)  # "state Atty. Gen.", where "State" is also a portfolio
     if not toks or all(t.lower_ in lex.portfolios for t in toks):
         return None  # "Opposition candidate", "Defence barrister"
     if possessive and any(t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics for t in toks):
@@ -174,8 +190,8 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
             return resolve_place(org_word)
         if len(toks) != 1:
             return None  # "24 year": no name in it
-    if all(t.pos_ == "NUM" or t.lower_ in _DESCRIPTORS for t in toks):
-        return None  # "Veteran", "24-year-old"
+    if all(t.pos_ == "NUM" or t.lower_ in _DESCRIPTORS or t.is_punct for t in toks):
+        return None  # "Veteran", "24-year-old", "retired four-(star)"
     # "the Auvergne-Rhône-Alpes region": the place, by its name.
     if len(toks) > 1 and toks[-1].text.islower() and toks[-1].lower_ in lex.place_nouns and toks[-2].text[:1].isupper():
         toks = toks[:-1]
@@ -187,9 +203,7 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
         country = lex.country(toks[0].text)
     if country:
         return country
-    if len(toks) == 1 and toks[0].lower_ in ("country", "nation", "state", "city", "government", "company", "club", "party", "region"):
-        return resolve_place(toks[0].lower_)
     # A demonym before an organisation word: "Ukrainian army" stays whole.
     if len(toks) == 1 and lex.country(toks[0].text):
         return lex.country(toks[0].text)
-    return text
+    return lex.us_states.get(text, text)  # "S.C. Sen." → South Carolina

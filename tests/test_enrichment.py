@@ -277,3 +277,64 @@ def test_a_title_in_apposition_makes_a_person_of_a_name_the_ner_mistook(extracto
     # The NER takes these for a place or an organisation, or leaves them out.
     text = f"Observers from Copperbelt Election Watch visited 400 polling stations. {name}, the group's chair, said the count had been slow."
     assert speakers(extractor, text) == [(name, "person", "chair", "Copperbelt Election Watch")]
+
+
+@pytest.mark.parametrize("text, role, affiliation", [
+    # AP-style abbreviated titles are written out; the state before one is
+    # where the office belongs, a party is not.
+    ("Vermont Sen. Bernie Sanders said the plan had failed.", "Senator", "Vermont"),
+    ("Former Maryland Gov. Martin O’Malley said the plan had failed.", "Governor", "Maryland"),
+    ("Lt. Gov. Dan Patrick of Texas said the plan had failed.", "Lieutenant Governor", "Texas"),
+    ("Maj. Gen. Curtis Bellamy, the adjutant general of the Pennsylvania National Guard, said the plan had failed.",
+     "Major General", "Pennsylvania National Guard"),
+    ("S.C. Sen. Lindsey Graham said the plan had failed.", "Senator", "South Carolina"),
+    ("Democratic U.S. Rep. Gwen Graham said the plan had failed.", "Representative", "United States"),
+    ("Republican Sen. Ted Cruz said the plan had failed.", "Senator", "United States"),
+    # A party is what a candidate belongs to; inside a name it stays.
+    ("Republican presidential candidate Ted Cruz said the plan had failed.", "presidential candidate", "Republican"),
+    ("New Democratic Party candidate Sarah Okafor said the plan had failed.", "candidate", "New Democratic Party"),
+])
+def test_abbreviated_us_titles_and_where_the_office_belongs(extractor, text, role, affiliation):
+    ((_, _, got_role, got_affiliation),) = speakers(extractor, text)
+    assert (got_role, got_affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize("text, name, affiliation", [
+    ("Sen. Bernie Sanders (I-Vt.) said the plan had failed.", "Bernie Sanders", "Vermont"),
+    ("Rep. Jason Chaffetz (R-Utah) said the plan had failed.", "Jason Chaffetz", "Utah"),
+    ("Sen. Lindsey Graham (R-S.C.) said the plan had failed.", "Lindsey Graham", "South Carolina"),
+    ("Paul Ryan (R-WI) said the plan had failed.", "Paul Ryan", "Wisconsin"),
+    # Not a state: the designation says nothing, and "Sen." a US senator.
+    ("Sen. Barbara Comstock (R-Loudoun) said the plan in Libya had failed in Libya.", "Barbara Comstock", "United States"),
+])
+def test_a_party_state_designation_gives_the_lawmakers_state(extractor, text, name, affiliation):
+    ((got_name, _, _, got_affiliation),) = speakers(extractor, text)
+    assert (got_name, got_affiliation) == (name, affiliation)
+
+
+def test_a_governor_with_no_state_named_serves_the_state_the_article_names(extractor):
+    text = ("TRENTON, N.J. — Gov. Chris Christie said crime had gone down. "
+            "In Washington, state Atty. Gen. Ana Ruiz said the law was clear.")
+    assert [(n, r, a) for n, _, r, a in speakers(extractor, text)] == [
+        ("Chris Christie", "Governor", "New Jersey"), ("Ana Ruiz", "Attorney General", "New Jersey")]
+
+
+def test_the_senator_is_the_senator_named_by_an_abbreviated_title(extractor):
+    text = ("Sen. Teresa Halloran (D-Pa.) met the mayor on Monday. "
+            "“This is our money,” the senator said.")
+    assert speakers(extractor, text) == [("Teresa Halloran", "person", "Senator", "Pennsylvania")]
+
+
+def test_an_abbreviated_title_is_one_token_and_ends_no_sentence(extractor):
+    doc = extractor.nlp("Maj. Gen. Curtis Bellamy and Lt. Gov. Luis Arroyo met on Monday.")
+    assert [t.text for t in doc][:6] == ["Maj.", "Gen.", "Curtis", "Bellamy", "and", "Lt."]
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("text, affiliation", [
+    ("Bank of England Governor Andrew Bailey said rates would rise.", "Bank of England"),
+    ("University of Ottawa professor Daniel Roy said rates would rise.", "University of Ottawa"),
+])
+def test_an_organisation_named_with_of_before_a_title_is_the_affiliation_whole(extractor, text, affiliation):
+    ((_, _, _, got),) = speakers(extractor, text)
+    assert got == affiliation
