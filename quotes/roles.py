@@ -74,7 +74,7 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
             break
         if prev.lower_ in ("former", "then", "outgoing", "incoming", "new", "longtime", "top") or prev.lower_ in _DESCRIPTORS:
             break  # "the club's 78-year-old president": an age is no part of a role
-        if prev.lower_ in _PLACE_WORDS and prev.text.islower() and toks[start].text[:1].isupper():
+        if prev.lower_ in ("state", "city", "country", "nation") and prev.text.islower() and toks[start].text[:1].isupper():
             break  # "state Atty. Gen.": the state's, as "the state's attorney general"
         # A lowercase title after a capitalised word: "Acme Corp chief
         # executive" — the capitalised words are the organisation; before a

@@ -338,3 +338,10 @@ def test_an_abbreviated_title_is_one_token_and_ends_no_sentence(extractor):
 def test_an_organisation_named_with_of_before_a_title_is_the_affiliation_whole(extractor, text, affiliation):
     ((_, _, _, got),) = speakers(extractor, text)
     assert got == affiliation
+
+
+def test_a_lowercase_party_before_a_title_stays_in_the_role(extractor):
+    # Unlike "state Atty. Gen.", where the state is where the office belongs.
+    text = ("The Republican Party met on Monday. "
+            "Later, party Chairman Reince Priebus said the convention would be orderly.")
+    assert [(name, role) for name, _, role, _ in speakers(extractor, text)] == [("Reince Priebus", "party Chairman")]
