@@ -417,6 +417,34 @@ class EntityIndex:
         return None
 
     # -- resolving ------------------------------------------------------
+    def _coordinated(self, mention: Span) -> Optional[list[Entity]]:
+        """"Trump and Ryan said", "Sens. Ted Cruz and Marco Rubio", "Donald
+        Trump and House Speaker Paul Ryan": two or more named speakers joined
+        by "and" speak together, as a group. Read on the surface (only "and",
+        "&" or a comma, and the next one's title, between the names), as the
+        parse often hangs a title on the wrong name; not "Trump and his
+        aides" (one is not named), nor "a study by X and Y" (the study
+        speaks)."""
+        inside = sorted((m for m in self.mentions if mention.start <= m.start and m.end <= mention.end
+                         and m.entity.kind in ("person", "organization")), key=lambda m: m.start)
+        titles = {id(m): min((t.i for t in self._pre_name_run(self.doc[m.start:m.end]) if t.i < m.start), default=m.start)
+                  for m in inside if m.entity.kind == "person"}
+        # "House" in "House Speaker Paul Ryan" is the next name's title.
+        inside = [m for m in inside if not any(titles.get(id(p), p.start) <= m.start and m.end <= p.start for p in inside)]
+        if len(inside) < 2 or not any(m.start <= mention.root.i < m.end for m in inside):
+            return None
+        for a, b in zip(inside, inside[1:]):
+            gap = [t for t in self.doc[a.end:max(a.end, titles.get(id(b), b.start))] if not t.is_space]
+            if not gap or any(t.lower_ not in ("and", "&", ",") for t in gap):
+                return None
+        if not any(t.lower_ in ("and", "&") for t in self.doc[inside[-2].end:inside[-1].start]):
+            return None
+        together: list[Entity] = []
+        for m in inside:
+            if m.entity not in together:
+                together.append(m.entity)
+        return together if len(together) > 1 else None
+
     def _mention_at(self, span: Span) -> Optional[_Mention]:
         """The entity mention inside ``span``: the one holding its head,
         else a person ("Daniel Roy of the University of Ottawa"), else any."""
@@ -470,6 +498,11 @@ class EntityIndex:
     def resolve(self, mention: Span, recent_speakers: list[Entity] = ()) -> Resolution:
         lex = self.lex
         head = mention.root
+        together = self._coordinated(mention)
+        if together is not None:
+            names = [e.name for e in together]
+            group = Entity(", ".join(names[:-1]) + " and " + names[-1], "group")
+            return Resolution(group.name, "group", None, None, False, group)
         own_role, own_aff = None, None
         found = self._mention_at(mention)
         if found is not None and not (found.start <= head.i < found.end) and not (

@@ -345,3 +345,21 @@ def test_a_lowercase_party_before_a_title_stays_in_the_role(extractor):
     text = ("The Republican Party met on Monday. "
             "Later, party Chairman Reince Priebus said the convention would be orderly.")
     assert [(name, role) for name, _, role, _ in speakers(extractor, text)] == [("Reince Priebus", "party Chairman")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sens. Ted Cruz and Marco Rubio said the plan had failed.", "Ted Cruz and Marco Rubio"),
+    # The parse hangs "House Speaker" on Trump; the words still join two names.
+    ("Donald Trump and House Speaker Paul Ryan said the plan had failed.", "Donald Trump and Paul Ryan"),
+    ("Donald Trump met Paul Ryan. Trump and Ryan said the plan had failed.", "Donald Trump and Paul Ryan"),
+])
+def test_named_speakers_joined_by_and_speak_as_a_group(extractor, text, name):
+    assert [(n, kind) for n, kind, _, _ in speakers(extractor, text)] == [(name, "group")]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Trump's adviser John Smith said the plan had failed.", "John Smith", "person"),
+    ("House Speaker Paul Ryan said the plan had failed.", "Paul Ryan", "person"),
+])
+def test_one_named_speaker_with_another_name_in_his_description_is_no_group(extractor, text, name, kind):
+    assert [(n, k) for n, k, _, _ in speakers(extractor, text)] == [(name, kind)]
