@@ -503,6 +503,14 @@ class EntityIndex:
             names = [e.name for e in together]
             group = Entity(", ".join(names[:-1]) + " and " + names[-1], "group")
             return Resolution(group.name, "group", None, None, False, group)
+        members = [head] + [c for c in head.children if lex.has_dep(c, "conjunct") and mention.start <= c.i < mention.end]
+        if len(members) > 1 and any(m.tag_ in ("NNS", "NNPS") or m.pos_ == "PRON" for m in members):
+            # "Trump and his aides", "families, supporters and officials",
+            # "he and Brafman": not all of them named, so the group as
+            # written; not "the Vermont senator and Democratic presidential
+            # candidate", two descriptions of one person.
+            group = Entity(strip_article(mention.text), "group")
+            return Resolution(group.name, "group", None, None, False, group)
         own_role, own_aff = None, None
         found = self._mention_at(mention)
         if found is not None and not (found.start <= head.i < found.end) and not (

@@ -1032,6 +1032,8 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         if named is None and lex.has_dep(child, "appositive") and comma_before and _names_description(head, child, lex):
             named = child
             continue
+        if child.dep_ == "punct" and child.text == "," and _list_comma(head, child, lex):
+            continue
         if (lex.has_dep(child, "appositive") and comma_before) or child.dep_ in lex.dependencies["relative_clause"] or (
             child.dep_ in ("advcl", "punct", "parataxis") and child.i > head.i
         ) or (child.dep_ == "acl" and (comma_before or child.tag_ == "VBG" or child.tag_ in FINITE_TAGS or lost_main_verb(child, lex))):
@@ -1083,6 +1085,19 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
         s += 1
     s, e = whole_words(doc, s, e)
     return doc[s:e]
+
+
+def _list_comma(head: Token, comma: Token, lex: Lexicon) -> bool:
+    """"Mark Blumenthal, Jon Cohen and Ann Selzer said": the comma between
+    the names of a list that ends in "and" joins them; it sets off no aside."""
+    conjs, k = [head], 0
+    while k < len(conjs):
+        conjs += [c for c in conjs[k].children if lex.has_dep(c, "conjunct")]
+        k += 1
+    conjs = conjs[1:]
+    if len(conjs) < 2 or not any(c.left_edge.i == comma.i + 1 for c in conjs):
+        return False
+    return any(t.lower_ in ("and", "&") and lex.has_dep(t, "coordinator") for t in head.doc[comma.i:max(c.i for c in conjs)])
 
 
 def _names_description(head: Token, appositive: Token, lex: Lexicon) -> bool:

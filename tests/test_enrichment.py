@@ -363,3 +363,26 @@ def test_named_speakers_joined_by_and_speak_as_a_group(extractor, text, name):
 ])
 def test_one_named_speaker_with_another_name_in_his_description_is_no_group(extractor, text, name, kind):
     assert [(n, k) for n, k, _, _ in speakers(extractor, text)] == [(name, kind)]
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    # The commas of a list ending in "and" join its names.
+    ("Mark Blumenthal, Jon Cohen and Ann Selzer said the plan had failed.",
+     "Mark Blumenthal, Jon Cohen and Ann Selzer", "Mark Blumenthal, Jon Cohen and Ann Selzer"),
+    # Not all named: the group as written.
+    ("Trump and his aides said the plan had failed.", "Trump and his aides", "Trump and his aides"),
+    ("Bernie Sanders toured Iowa. Sanders and his supporters said the plan had failed.",
+     "Sanders and his supporters", "Sanders and his supporters"),
+])
+def test_a_list_of_speakers_is_one_group(extractor, text, mention, name):
+    ((q),) = extractor.extract(text)
+    assert (q.speaker.text, q.speaker.name, q.speaker.kind) == (mention, name, "group")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mark Blumenthal, a pollster, said the plan had failed.", "Mark Blumenthal"),
+    ("The Vermont senator and Democratic presidential candidate Bernie Sanders said the plan had failed.", "Bernie Sanders"),
+])
+def test_one_speaker_described_twice_is_no_group(extractor, text, name):
+    ((q),) = extractor.extract(text)
+    assert (q.speaker.kind, q.speaker.name) == ("person", name)
