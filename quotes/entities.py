@@ -194,6 +194,13 @@ class EntityIndex:
         parts = name.split()
         surname = parts[-1].lower()
         entity = self._by_surname.get(surname)
+        honorific = next((t.lower_ for t in (ent[0], self.doc[ent.start - 1] if ent.start else ent[0]) if t.lower_ in self.lex.honorifics), None)
+        gender = self.lex.honorifics[honorific] if honorific and self.lex.honorifics[honorific] != "-" else None
+        if len(parts) == 1 and gender and entity is not None and entity.gender not in (None, gender):
+            # "Mrs. Clinton" after "Bill Clinton" and "Hillary Clinton": the
+            # Clinton the honorific shows, not the last one named.
+            entity = next((e for e in reversed(self.entities) if e.kind == "person" and e.gender == gender
+                           and e.name.split()[-1].lower() == surname), entity)
         if entity is None or (len(parts) > 1 and len(entity.name.split()) > 1 and entity.name.split()[0].lower() != parts[0].lower()):
             entity = Entity(name=name, kind="person", gender=self.lex.first_names.get(parts[0]) if len(parts) > 1 else None)
             self.entities.append(entity)

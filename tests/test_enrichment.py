@@ -386,3 +386,9 @@ def test_a_list_of_speakers_is_one_group(extractor, text, mention, name):
 def test_one_speaker_described_twice_is_no_group(extractor, text, name):
     ((q),) = extractor.extract(text)
     assert (q.speaker.kind, q.speaker.name) == ("person", name)
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender(extractor):
+    text = ("Hillary Clinton met voters. Bill Clinton spoke later. "
+            "Mrs. Clinton said the plan had failed. Mr. Clinton said the plan would work.")
+    assert [name for name, _, _, _ in speakers(extractor, text)] == ["Hillary Clinton", "Bill Clinton"]
