@@ -311,7 +311,8 @@ class EntityIndex:
         return run
 
     def _role_around(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
-        role, aff = self._title_around(ent)
+        run = self._pre_name_run(ent)
+        role, aff = self._title_around(ent, run)
         if aff is None:
             aff = self._affiliation_after(ent) or self._state_designation(ent)
         if aff is None and role:
@@ -321,8 +322,7 @@ class EntityIndex:
             aff = self._appositive_role(ent)[1]
         if aff is None and role:
             # "Sen. Ron Johnson" in an article about Libya is no Libyan senator.
-            aff = next((self.lex.abbreviation_countries[t.lower_] for t in self._pre_name_run(ent)
-                        if t.lower_ in self.lex.abbreviation_countries), None)
+            aff = next((self.lex.abbreviation_countries[t.lower_] for t in run if t.lower_ in self.lex.abbreviation_countries), None)
         return role, aff
 
     def _state_designation(self, ent: Span) -> Optional[str]:
@@ -353,8 +353,9 @@ class EntityIndex:
                     return self.lex.country(name) or (org.name if org else name)
         return None
 
-    def _title_around(self, ent: Span) -> tuple[Optional[str], Optional[str]]:
-        run = self._pre_name_run(ent)
+    def _title_around(self, ent: Span, run: list[Token]) -> tuple[Optional[str], Optional[str]]:
+        """Role and affiliation from the words before the name (``run``),
+        else from an apposition or the title the name stands in apposition to."""
         if run:
             role, aff = role_in(run, self.lex, lambda w: self.place_before(ent.start, w))
             if role:

@@ -375,7 +375,7 @@ def test_one_named_speaker_with_another_name_in_his_description_is_no_group(extr
      "Sanders and his supporters", "Sanders and his supporters"),
 ])
 def test_a_list_of_speakers_is_one_group(extractor, text, mention, name):
-    ((q),) = extractor.extract(text)
+    (q,) = extractor.extract(text)
     assert (q.speaker.text, q.speaker.name, q.speaker.kind) == (mention, name, "group")
 
 
@@ -384,7 +384,7 @@ def test_a_list_of_speakers_is_one_group(extractor, text, mention, name):
     ("The Vermont senator and Democratic presidential candidate Bernie Sanders said the plan had failed.", "Bernie Sanders"),
 ])
 def test_one_speaker_described_twice_is_no_group(extractor, text, name):
-    ((q),) = extractor.extract(text)
+    (q,) = extractor.extract(text)
     assert (q.speaker.kind, q.speaker.name) == ("person", name)
 
 
