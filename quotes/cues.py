@@ -524,6 +524,15 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         # A passive one ("told the Herald that the office had been warned")
         # is no report: its subject was told.
         clauses = [c for c in clauses if not (_own_report(c, lex) and any(lex.has_dep(g, "active_subject") for g in c.children))] or clauses
+        # "“...,” said the woman, who did not want to be named", "“...,” Mr.
+        # Obama told the lawmakers and millions watching at home who could
+        # guess ...": after a quotation, a clause after the cue is a
+        # relative clause on the speaker or the addressee, which the parse
+        # hung on the cue; an inverted cue closes the sentence's statement.
+        if _quoted_before(cue, clauses[0], lex):
+            inverted = not any(lex.has_dep(c, "subject") and c.i < cue.i for c in cue.children)
+            clauses = [c for c in clauses if c.i < cue.i or not (inverted or any(
+                lex.has_dep(g, "subject") and g.lower_ in ("who", "which") for g in c.children))]
         # "Carson seems to see the problem — he told the AP that his task
         # is ...", "Jeffrey Salkin, a rabbi, said he was alarmed": with a
         # clause on each side, the parse took the one before for a second
@@ -603,6 +612,16 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
                     start = subjects[0].left_edge.i
                 return trim(doc, start, end)
     return _as_frame_content(cue, lex)
+
+
+def _quoted_before(cue: Token, clause: Token, lex: Lexicon) -> bool:
+    """The clause stands in quotation marks just before the cue ("“...,”
+    said")."""
+    doc = cue.doc
+    if clause.i > cue.i:
+        return False
+    opens = any(is_quote_mark(t) for t in doc[max(clause.left_edge.i - 1, 0):clause.left_edge.i + 1])
+    return opens and any(is_quote_mark(doc[k]) for k in range(clause.right_edge.i, cue.i))
 
 
 def _passive_on_its_own(cue: Token, clause: Token, lex: Lexicon) -> bool:
