@@ -25,7 +25,7 @@ from .entity_repair import repaired_entities
 from .lexicon import Lexicon
 from .nlp import whole_words
 from .quotemarks import Quotation, find_quotations, quotation_finder
-from .roles import role_in
+from .roles import PLACE_KINDS, role_in
 from .scan import positions, word_ids
 
 _STRIP = {"the", "a", "an"}
@@ -409,7 +409,7 @@ class EntityIndex:
         if word in self.lex.org_nouns:
             named = [m.entity for m in self.mentions if m.start < token and m.entity.kind == "organization"]
             hit = next((e for e in reversed(named) if word in e.name.lower() or word in e.descriptions), None)
-            if hit is None and word not in ("country", "nation", "state", "city", "region"):
+            if hit is None and word not in PLACE_KINDS:
                 # "Precious Lungu, the group's chair" after "Zambia Election
                 # Watch": the organisation just named.
                 hit = named[-1] if named else None

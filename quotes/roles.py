@@ -22,8 +22,10 @@ _TIME_WORDS = {"former", "then", "acting", "interim", "outgoing", "incoming"}
 _DESCRIPTORS = {"veteran", "longtime", "renowned", "prominent", "leading", "fellow", "local", "young", "old", "year", "years",
                 "retired", "celebrated", "award-winning", "independent", "freelance"}
 _POSSESSIVE = {"'s", "’s"}
-# Words standing for a place or body named earlier: "the country's health minister".
-_PLACE_WORDS = ("country", "nation", "state", "city", "government", "company", "club", "party", "region")
+# Lowercase words standing for a place named earlier ("the country's health
+# minister", "state Atty. Gen."); with these, for a body named earlier.
+PLACE_KINDS = ("country", "nation", "state", "city", "region")
+_PLACE_WORDS = PLACE_KINDS + ("government", "company", "club", "party")
 
 
 def _title_match(words: list[str], lex: Lexicon) -> Optional[tuple[int, int]]:
@@ -74,7 +76,7 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
             break
         if prev.lower_ in ("former", "then", "outgoing", "incoming", "new", "longtime", "top") or prev.lower_ in _DESCRIPTORS:
             break  # "the club's 78-year-old president": an age is no part of a role
-        if prev.lower_ in ("state", "city", "country", "nation") and prev.text.islower() and toks[start].text[:1].isupper():
+        if prev.lower_ in PLACE_KINDS and prev.text.islower() and toks[start].text[:1].isupper():
             break  # "state Atty. Gen.": the state's, as "the state's attorney general"
         # A lowercase title after a capitalised word: "Acme Corp chief
         # executive" — the capitalised words are the organisation; before a
