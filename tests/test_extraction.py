@@ -2676,17 +2676,21 @@ def test_a_question_put_to_a_speaker_is_not_credited_to_the_answer(extractor):
     assert q.cue.text == "asked" and q.speaker is None
 
 
-def test_a_clause_after_an_inverted_cue_is_the_speakers_own(extractor):
+# "“We are scared,” ..." hung on the cue at index {cue}.
+_QUOTED_CLAUSE = """
+    0  “      {cue}  punct  PUNCT ``  “
+    1  We     2  nsubj  PRON  PRP we
+    2  are    {cue}  ccomp  AUX   VBP be
+    3  scared 2  acomp  ADJ   JJ  scared
+    4  ,      {cue}  punct  PUNCT ,   ,
+    5  ”      {cue}  punct  PUNCT ''  ”
+"""
+
+
+@pytest.mark.parametrize("rest, cue, content", [
     # The parse hung the relative clause on the speaker ("the woman, who
     # ...") as a second complement of "said", its subject the speaker.
-    from quotes.cues import clause_content
-    doc = hand_parse(extractor, """
-        0  “      6  punct  PUNCT ``  “
-        1  We     2  nsubj  PRON  PRP we
-        2  are    6  ccomp  AUX   VBP be
-        3  scared 2  acomp  ADJ   JJ  scared
-        4  ,      6  punct  PUNCT ,   ,
-        5  ”      6  punct  PUNCT ''  ”
+    ("""
         6  said   6  ROOT   VERB  VBD say
         7  the    8  det    DET   DT  the
         8  woman  13 nsubj  NOUN  NN  woman
@@ -2699,17 +2703,9 @@ def test_a_clause_after_an_inverted_cue_is_the_speakers_own(extractor):
         15 be     16 auxpass AUX  VB  be
         16 named  13 xcomp  VERB  VBN name
         17 .      6  punct  PUNCT .   .
-    """)
-    start, end = clause_content(doc[6], extractor.lexicon)
-    assert doc[start:end].text == "We are scared"
+    """, 6, "We are scared"),
     # A relative clause on the addressee, hung on the cue the same way.
-    doc = hand_parse(extractor, """
-        0  “      7  punct  PUNCT ``  “
-        1  We     2  nsubj  PRON  PRP we
-        2  are    7  ccomp  AUX   VBP be
-        3  scared 2  acomp  ADJ   JJ  scared
-        4  ,      7  punct  PUNCT ,   ,
-        5  ”      7  punct  PUNCT ''  ”
+    ("""
         6  she    7  nsubj  PRON  PRP she
         7  told   7  ROOT   VERB  VBD tell
         8  voters 7  dobj   NOUN  NNS voter
@@ -2717,22 +2713,18 @@ def test_a_clause_after_an_inverted_cue_is_the_speakers_own(extractor):
         10 knew   7  ccomp  VERB  VBD know
         11 why    10 advmod ADV   WRB why
         12 .      7  punct  PUNCT .   .
-    """)
-    start, end = clause_content(doc[7], extractor.lexicon)
-    assert doc[start:end].text == "We are scared"
+    """, 7, "We are scared"),
     # With its subject before it, the cue may report a clause after it.
-    doc = hand_parse(extractor, """
-        0  “      7  punct  PUNCT ``  “
-        1  We     2  nsubj  PRON  PRP we
-        2  are    7  ccomp  AUX   VBP be
-        3  scared 2  acomp  ADJ   JJ  scared
-        4  ,      7  punct  PUNCT ,   ,
-        5  ”      7  punct  PUNCT ''  ”
+    ("""
         6  she    7  nsubj  PRON  PRP she
         7  said   7  ROOT   VERB  VBD say
         8  they   9  nsubj  PRON  PRP they
         9  left   7  ccomp  VERB  VBD leave
         10 .      7  punct  PUNCT .   .
-    """)
-    start, end = clause_content(doc[7], extractor.lexicon)
-    assert doc[start:end].text == "they left"
+    """, 7, "they left"),
+])
+def test_a_clause_after_a_quotation_and_its_cue(extractor, rest, cue, content):
+    from quotes.cues import clause_content
+    doc = hand_parse(extractor, _QUOTED_CLAUSE.format(cue=cue) + rest.lstrip("\n"))
+    start, end = clause_content(doc[cue], extractor.lexicon)
+    assert doc[start:end].text == content
