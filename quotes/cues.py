@@ -529,7 +529,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         # guess ...": after a quotation, a clause after the cue is a
         # relative clause on the speaker or the addressee, which the parse
         # hung on the cue; an inverted cue closes the sentence's statement.
-        if _quoted_before(cue, clauses[0], lex):
+        if _quoted_before(cue, clauses[0]):
             inverted = not any(lex.has_dep(c, "subject") and c.i < cue.i for c in cue.children)
             clauses = [c for c in clauses if c.i < cue.i or not (inverted or any(
                 lex.has_dep(g, "subject") and g.lower_ in ("who", "which") for g in c.children))]
@@ -614,7 +614,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     return _as_frame_content(cue, lex)
 
 
-def _quoted_before(cue: Token, clause: Token, lex: Lexicon) -> bool:
+def _quoted_before(cue: Token, clause: Token) -> bool:
     """The clause stands in quotation marks just before the cue ("“...,”
     said")."""
     doc = cue.doc

@@ -194,8 +194,10 @@ class EntityIndex:
         parts = name.split()
         surname = parts[-1].lower()
         entity = self._by_surname.get(surname)
-        honorific = next((t.lower_ for t in (ent[0], self.doc[ent.start - 1] if ent.start else ent[0]) if t.lower_ in self.lex.honorifics), None)
-        gender = self.lex.honorifics[honorific] if honorific and self.lex.honorifics[honorific] != "-" else None
+        # The honorific in the name ("Mrs. Clinton"), else just before it.
+        own = self.lex.honorifics.get(ent[0].lower_)
+        honorific = own if own is not None else self.lex.honorifics.get(self.doc[ent.start - 1].lower_) if ent.start else None
+        gender = honorific if honorific != "-" else None
         if len(parts) == 1 and gender and entity is not None and entity.gender not in (None, gender):
             # "Mrs. Clinton" after "Bill Clinton" and "Hillary Clinton": the
             # Clinton the honorific shows, not the last one named.
@@ -208,9 +210,8 @@ class EntityIndex:
         elif len(parts) > len(entity.name.split()):
             entity.name = name
             entity.gender = entity.gender or self.lex.first_names.get(parts[0])
-        first = ent[0].lower_
-        if first in self.lex.honorifics and self.lex.honorifics[first] != "-":
-            entity.gender = self.lex.honorifics[first]
+        if own is not None and own != "-":
+            entity.gender = own
         role, aff = self._role_around(ent)
         if role and not entity.role:
             entity.role, entity.affiliation = role, aff

@@ -183,6 +183,7 @@ def _load(folder: str) -> Lexicon:
 
     d = Path(folder)
     titles = _words(d / "titles.txt")
+    abbreviations = _table(d / "title_abbreviations.tsv")
     countries: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     for demonym, country in _table(d / "demonyms.tsv"):
@@ -229,8 +230,8 @@ def _load(folder: str) -> Lexicon:
         title_small_words=_words(d / "title_small_words.txt"),
         titles=titles,
         title_heads=frozenset(t.split()[-1] for t in titles),
-        title_abbreviations={row[0].lower(): row[1] for row in _table(d / "title_abbreviations.tsv")},
-        abbreviation_countries={row[0].lower(): row[2] for row in _table(d / "title_abbreviations.tsv") if len(row) > 2},
+        title_abbreviations={row[0].lower(): row[1] for row in abbreviations},
+        abbreviation_countries={row[0].lower(): row[2] for row in abbreviations if len(row) > 2},
         portfolios=_words(d / "portfolios.txt"),
         national_roles=_words(d / "national_roles.txt"),
         speech_nouns=_words(d / "speech_nouns.txt"),
