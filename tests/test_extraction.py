@@ -315,6 +315,58 @@ def test_component_sets_doc_extension(extractor):
         nlp.remove_pipe("quotes")
 
 
+# A dateline, a quotation mark glued to the cue's comma and an abbreviated
+# title: the three things a stock spaCy pipeline reads differently.
+NEWS_EDGES = "KYIV — Mayor Vitali Klitschko said,“Look at this.”\nLt. Gov. Dan Patrick said the state would help."
+
+
+def _records(quotes):
+    return [(q.start, q.end, q.type, q.speaker.name, q.speaker.role) for q in quotes]
+
+
+def test_component_on_a_stock_pipeline_reads_as_the_extractor_does(extractor):
+    """``spacy.load(model); nlp.add_pipe("quotes")``, as README shows it,
+    gives the records the command line gives."""
+    import spacy
+
+    import quotes.component  # noqa: F401  (registers the factory)
+    from quotes.nlp import default_model_name
+
+    nlp = spacy.load(default_model_name())
+    nlp.add_pipe("quotes")
+    assert nlp.pipe_names.index("line_breaks") == nlp.pipe_names.index("parser") - 1
+    got = _records(nlp(NEWS_EDGES)._.quotes)
+    assert got == _records(extractor.extract(NEWS_EDGES))
+    assert [(name, role) for *_, name, role in got] == [("Vitali Klitschko", "Mayor"), ("Dan Patrick", "Lieutenant Governor")]
+
+    untouched = spacy.load(default_model_name())
+    untouched.add_pipe("quotes", config={"adapt_pipeline": False})
+    assert "line_breaks" not in untouched.pipe_names
+    assert "said,“Look" in [t.text for t in untouched.tokenizer(NEWS_EDGES)]
+
+
+def test_saved_pipeline_with_the_component_loads_in_a_new_process(extractor, tmp_path):
+    """The saved pipeline names ``line_breaks`` and ``quotes``; a fresh
+    interpreter finds both factories without importing quotes first."""
+    import json
+    import subprocess
+    import sys
+
+    import spacy
+
+    import quotes.component  # noqa: F401
+    from quotes.nlp import default_model_name
+
+    nlp = spacy.load(default_model_name())
+    nlp.add_pipe("quotes")
+    nlp.to_disk(tmp_path / "pipeline")
+    script = ("import json, spacy, sys; nlp = spacy.load(sys.argv[1]); "
+              "print(json.dumps([[q.start, q.end, q.type, q.speaker.name, q.speaker.role] for q in nlp(sys.argv[2])._.quotes]))")
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline"), NEWS_EDGES],
+                         capture_output=True, text=True, check=True).stdout
+    assert [tuple(r) for r in json.loads(out)] == _records(extractor.extract(NEWS_EDGES))
+
+
 def test_long_text_is_chunked_without_losing_quotes(extractor):
     from quotes import chunking
 
