@@ -102,6 +102,19 @@ def print_errors(console: Console, report: EvalReport) -> None:
         console.print()
 
 
+def print_field_errors(console: Console, report: EvalReport) -> None:
+    """Per field, each content match that got it wrong: predicted, then gold."""
+    current = None
+    for e in report.field_errors:
+        if e.field != current:
+            current = e.field
+            console.rule(f"wrong {current} ({sum(x.field == current for x in report.field_errors)})")
+        line = Text(e.doc_id, style="bold") + Text("  pred: ", style="yellow") + Text(repr(e.predicted))
+        line += Text("  gold: ", style="green") + Text(repr(e.gold))
+        console.print(line)
+        console.print(Text("  » ") + Text(e.content, style="dim"))
+
+
 def print_report(console: Console, report: EvalReport, title: str = "", errors: bool = False) -> None:
     console.print(scores_table(report, title))
     if report.fields:
@@ -111,6 +124,7 @@ def print_report(console: Console, report: EvalReport, title: str = "", errors: 
                       f"{report.distractors} distractor spans (counted as false positives).")
     if errors:
         print_errors(console, report)
+        print_field_errors(console, report)
         console.print(causes_table(report))
     else:
         console.print(f"{report.missed} gold attributions missed, {report.unmatched} predictions "
@@ -120,7 +134,8 @@ def print_report(console: Console, report: EvalReport, title: str = "", errors: 
 @click.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--errors", "show_errors", is_flag=True,
-              help="List misses and false positives with their sentence, grouped by cause.")
+              help="List misses and false positives with their sentence, grouped by cause, "
+                   "and the fields (name, role ...) that content matches got wrong.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every number to this JSON file.")
 @click.option("--model", default=None, help="spaCy model to parse with (default: the best installed).")

@@ -66,7 +66,8 @@ speaker name, kind, role, affiliation, platform, outlet and type. Values
 are compared case-insensitively after stripping surrounding whitespace and
 one leading "the ", "a " or "an "; null equals null (an empty string is
 null). A gold speaker of null has every speaker field null; so does a
-predicted speaker with neither mention nor name.
+predicted speaker with neither mention nor name. Each field that differs
+is listed (``field_errors``: the gold and predicted values as written).
 
 **Distractors** (corpus format only): a prediction left unmatched whose
 content covers at least 50% of a distractor's words is a *distractor hit*
@@ -93,7 +94,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
@@ -406,6 +407,21 @@ class ErrorCase:
         return min(s for s, _ in spans) if spans else 0
 
 
+@dataclass
+class FieldError:
+    """A field a content match got wrong (gold with fields only): what the
+    gold and the prediction say, as written, and the statement's text."""
+    doc_id: str
+    field: str
+    gold: Optional[str]
+    predicted: Optional[str]
+    content: str
+    start: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 def _empty_prf(keys: Sequence[str]) -> dict[str, dict[str, PRF]]:
     return {s: {k: PRF() for k in keys} for s in SUBSETS}
 
@@ -425,6 +441,7 @@ class EvalReport:
     missed: int = 0           # gold attributions not content-matched (ALL)
     unmatched: int = 0        # predictions not content-matched
     errors: list[ErrorCase] = field(default_factory=list)
+    field_errors: list[FieldError] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
 
     def error_counts(self) -> dict[str, int]:
@@ -469,6 +486,7 @@ class EvalReport:
             "distractors": {"total": self.distractors, "hits": self.distractor_hits},
             "errors": {"missed": self.missed, "unmatched_predictions": self.unmatched,
                        "by_cause": self.error_counts()},
+            "field_errors": [e.to_dict() for e in self.field_errors],
             "flat": self.flat(),
         }
 
@@ -501,9 +519,13 @@ def predicted_fields(q: Quote) -> dict[str, Optional[str]]:
             "platform": q.platform, "outlet": q.outlet, "type": q.type}
 
 
-def field_matches(gold: GoldAttribution, quote: Quote) -> dict[str, bool]:
+def field_errors(doc_id: str, text: str, gold: GoldAttribution, quote: Quote) -> list[FieldError]:
+    """The fields of a content match that differ once normalised (case,
+    spaces and a leading article ignored)."""
     g, p = gold_fields(gold), predicted_fields(quote)
-    return {f: _norm(g[f]) == _norm(p[f]) for f in FIELDS}
+    start = gold.content[0][0] if gold.content else quote.start
+    return [FieldError(doc_id, f, g[f], p[f], span_text(text, gold.content), start)
+            for f in FIELDS if _norm(g[f]) != _norm(p[f])]
 
 
 # ------------------------------------------------------------------ context
@@ -583,10 +605,12 @@ def _score_document(doc: GoldDocument, quotes: Sequence[Quote], report: EvalRepo
 
     if doc.format == CORPUS:
         for pi, gi in pairs:
-            for name, ok in field_matches(golds[gi], preds[pi].quote).items():
+            wrong = field_errors(doc.id, text, golds[gi], preds[pi].quote)
+            for name in FIELDS:
                 fs = report.fields.setdefault(name, FieldScore())
-                fs.correct += ok
+                fs.correct += all(e.field != name for e in wrong)
                 fs.total += 1
+            report.field_errors.extend(wrong)
 
     matched_p = {pi: gi for pi, gi in pairs}
     matched_g = {gi: pi for pi, gi in pairs}
@@ -685,6 +709,7 @@ def score(gold_docs: Sequence[GoldDocument],
         _score_document(doc, quotes, report, words, merge_split, threshold)
     report.errors.sort(key=lambda e: (CAUSES.index(e.cause) if e.cause in CAUSES else len(CAUSES),
                                       e.doc_id, e.start))
+    report.field_errors.sort(key=lambda e: (FIELDS.index(e.field), e.doc_id, e.start))
     return report
 
 

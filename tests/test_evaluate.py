@@ -337,6 +337,9 @@ def test_field_accuracy_and_distractors():
     acc = {k: (f.correct, f.total) for k, f in r.fields.items()}
     assert acc == {"name": (2, 2), "kind": (2, 2), "role": (2, 2), "affiliation": (1, 2),
                    "platform": (2, 2), "outlet": (2, 2), "type": (1, 2)}
+    assert [(e.field, e.predicted, e.gold, e.content) for e in r.field_errors] == [
+        ("affiliation", "Ukraine", "Kyiv", "“Rescue work continues.”"),
+        ("type", "indirect", "direct", "“Rescue work continues.”")]
     assert (r.distractors, r.distractor_hits) == (1, 1)
     assert rec(r) == (round(2 / 3, 4), 1.0, 0.8)
     assert "distractor: scare quote" in [e.detail for e in r.errors if e.cause == FALSE_POSITIVE][0]
@@ -490,6 +493,23 @@ def test_eval_command_prints_and_writes_json(tmp_path, monkeypatch):
     assert data["record_scores"]["all"]["content"]["precision"] == 0.5
     assert data["flat"]["all_attributed_f1"] == pytest.approx(2 / 3)
     assert data["errors"]["by_cause"] == {FALSE_POSITIVE: 1}
+
+
+def test_eval_command_lists_wrong_fields(tmp_path, monkeypatch):
+    from quotes import pipeline
+    from quotes.eval_cli import eval_command
+
+    fake = _corpus_dir(tmp_path)
+    fake.by_id["a"][0].speaker.role = "Deputy Mayor"
+    monkeypatch.setattr(pipeline.Extractor, "load", classmethod(lambda cls, model=None: fake))
+    out = tmp_path / "scores.json"
+    res = CliRunner().invoke(eval_command, [str(tmp_path), "--errors", "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "wrong role (1)" in res.output and "pred: 'Deputy Mayor'  gold: 'Mayor'" in res.output
+    assert "wrong name" not in res.output
+    assert json.loads(out.read_text())["field_errors"] == [
+        {"doc_id": "a", "field": "role", "gold": "Mayor", "predicted": "Deputy Mayor",
+         "content": "the bridge opens in May", "start": len("Mayor Kim said ")}]
 
 
 def test_eval_command_reports_bad_gold_dir(tmp_path):
