@@ -504,6 +504,18 @@ class EntityIndex:
             k -= 1
         return None
 
+    def _latest_in_paragraph(self, token: int, want) -> Optional[Entity]:
+        """The nearest entity before ``token`` outside quotations, in the
+        same paragraph, subject or not."""
+        paragraph_break = self.text.rfind("\n", 0, self.doc[token].idx)
+        k = bisect.bisect_left(self._starts, token) - 1
+        while k >= 0 and self.doc[self.mentions[k].end - 1].idx > paragraph_break:
+            m = self.mentions[k]
+            if not m.quoted and want(m.entity):
+                return m.entity
+            k -= 1
+        return None
+
     def resolve(self, mention: Span, recent_speakers: list[Entity] = ()) -> Resolution:
         lex = self.lex
         head = mention.root
@@ -631,7 +643,11 @@ class EntityIndex:
         if definite and (word in lex.org_nouns or lemma in lex.org_nouns) and not any(
                 t.pos_ == "PROPN" and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == "-") for t in mention):
             ent = self._before(mention.start, lambda e: e.kind == "organization" and (word in e.name.lower() or lemma in e.descriptions))
-            ent = ent or self._main_org_before(mention.start, recent_speakers)
+            # "A spokesperson for the World Health Organization said ... The
+            # agency warned": the organisation just named, before the one the
+            # article names most.
+            ent = ent or self._latest_in_paragraph(mention.start, lambda e: e.kind == "organization") \
+                or self._main_org_before(mention.start, recent_speakers)
             if ent is not None:
                 return Resolution(ent.name, "organization", None, None, True, ent)
             return Resolution(text_name, "organization", None, None, False)

@@ -24,6 +24,13 @@ def test_the_regulator_is_an_organisation_when_no_person_holds_the_title(extract
     assert (name, kind, role) == ("Central Bank of Kenya", "organization", None)
 
 
+def test_the_agency_is_the_organisation_just_named_not_the_one_named_most(extractor):
+    text = ("Kano State Ministry of Health opened 300 clinics this week. Kano State Ministry of Health hired nurses for them.\n\n"
+            "A spokesperson for the World Health Organization said the vaccine could prevent most severe cases. "
+            "The agency warned that it was not a cure.")
+    assert speakers(extractor, text)[1][:2] == ("World Health Organization", "organization")
+
+
 def test_coordinated_titles_and_their_company(extractor):
     text = "PayKwik founder and chief executive Wanjiru Kamau wrote on X that the outage was over."
     assert speakers(extractor, text) == [("Wanjiru Kamau", "person", "founder and chief executive", "PayKwik")]
