@@ -765,11 +765,17 @@ class EntityIndex:
 
     def national_default(self, role: Optional[str]) -> Optional[str]:
         """The country a national office belongs to when the text names none:
-        the country the article mentions most ("Prime Minister X said")."""
+        the country the article mentions most ("Prime Minister X said"), or,
+        when it names none, the one its other officials serve ("Greek Civil
+        Protection Minister Nikos Vlachos", where the NER saw no "Greek")."""
         if not role or role.lower().split()[-1] not in self.lex.national_roles:
             return None
         counts: dict[str, int] = {}
         for nation in self.nations:
             if nation in self.lex.country_names:
                 counts[nation] = counts.get(nation, 0) + 1
+        if not counts:
+            for e in self.entities:
+                if e.kind == "person" and e.affiliation in self.lex.country_names:
+                    counts[e.affiliation] = counts.get(e.affiliation, 0) + 1
         return max(counts, key=counts.get) if counts else None

@@ -61,6 +61,14 @@ def test_a_demonym_names_the_country_of_a_bare_office(extractor):
     assert speakers(extractor, text) == [("Alexandros Petridis", "person", "Prime Minister", "Greece")]
 
 
+def test_a_bare_office_serves_the_country_of_the_articles_other_officials(extractor):
+    """No country in the text for the NER: the office of a named colleague
+    carries it."""
+    text = ("Greek Civil Protection Minister Nikos Vlachos posted on X that evacuation orders had been sent.\n\n"
+            "Prime Minister Alexandros Petridis said the coming hours would be difficult.")
+    assert [s[3] for s in speakers(extractor, text)] == ["Greece", "Greece"]
+
+
 def test_first_of_two_coordinated_descriptions_is_the_post(extractor):
     text = ("The study was run at Lakeshore General Hospital. “We were surprised,” said Dr. Hannah Cho, "
             "an emergency physician at Lakeshore General and the study's lead author.")
