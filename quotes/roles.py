@@ -122,6 +122,10 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
     public = role.lower().split()[-1] in lex.national_roles | lex.state_roles | lex.place_roles
     while before and before[0].lower_ in lex.party_words and (len(before) > 1 or public):
         before = before[1:]
+    # "So Labor Secretary Thomas Perez stopped ...", "But Ohio Gov. John
+    # Kasich": the word that opens the sentence is no place.
+    while before and before[0].pos_ in ("CCONJ", "SCONJ", "ADV", "INTJ", "PART"):
+        before = before[1:]
     if before and before[-1].lower_ == "of":
         before = []  # "one of the organisers", "a group of doctors": a part of the group, not where it belongs
     affiliation = _clean(before, lex, resolve_place)

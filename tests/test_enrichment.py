@@ -99,6 +99,15 @@ def test_an_age_is_neither_role_nor_affiliation(extractor):
     assert (name, role, affiliation) == ("Jay DiPietro", "president", None)
 
 
+@pytest.mark.parametrize("text, affiliation", [
+    ("Even HBO comedian John Oliver said the plan would work.", "HBO"),
+    ("So Labor Secretary Thomas Perez stopped writing his speech and said the plan would work.", None),
+])
+def test_the_word_opening_the_sentence_is_no_affiliation(extractor, text, affiliation):
+    ((_, _, _, got),) = speakers(extractor, text)
+    assert got == affiliation
+
+
 def test_a_possessive_pronoun_is_no_affiliation(extractor):
     text = "Her senior policy adviser, Jake Sullivan, said the talks would go on."
     ((name, _, role, affiliation),) = speakers(extractor, text)
