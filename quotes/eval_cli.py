@@ -6,6 +6,7 @@ The definitions of every number are in :mod:`quotes.evaluate`.
 from __future__ import annotations
 
 import json
+from itertools import groupby
 from pathlib import Path
 from typing import Optional
 
@@ -83,36 +84,34 @@ def _highlight(e: ErrorCase) -> Text:
 
 
 def print_errors(console: Console, report: EvalReport) -> None:
-    current = None
-    for e in report.errors:
-        if e.cause != current:
-            current = e.cause
-            console.rule(f"{current} ({report.error_counts().get(current, 0)})")
-        head = Text(e.doc_id, style="bold")
-        if e.speech:
-            head.append("  SPEECH", style="cyan")
-        if e.detail:
-            head.append(f"  {e.detail}", style="dim")
-        console.print(head)
-        if e.gold_text is not None:
-            console.print(Text("  gold: ", style="green") + Text(e.gold_text))
-        if e.pred_text is not None:
-            console.print(Text("  pred: ", style="yellow") + Text(e.pred_text))
-        console.print(Text("  » ") + _highlight(e))
-        console.print()
+    # ``score`` sorts the errors by cause.
+    for cause, group in groupby(report.errors, key=lambda e: e.cause):
+        group = list(group)
+        console.rule(f"{cause} ({len(group)})")
+        for e in group:
+            head = Text(e.doc_id, style="bold")
+            if e.speech:
+                head.append("  SPEECH", style="cyan")
+            if e.detail:
+                head.append(f"  {e.detail}", style="dim")
+            console.print(head)
+            if e.gold_text is not None:
+                console.print(Text("  gold: ", style="green") + Text(e.gold_text))
+            if e.pred_text is not None:
+                console.print(Text("  pred: ", style="yellow") + Text(e.pred_text))
+            console.print(Text("  » ") + _highlight(e))
+            console.print()
 
 
 def print_field_errors(console: Console, report: EvalReport) -> None:
     """Per field, each content match that got it wrong: predicted, then gold."""
-    current = None
-    for e in report.field_errors:
-        if e.field != current:
-            current = e.field
-            console.rule(f"wrong {current} ({sum(x.field == current for x in report.field_errors)})")
-        line = Text(e.doc_id, style="bold") + Text("  pred: ", style="yellow") + Text(repr(e.predicted))
-        line += Text("  gold: ", style="green") + Text(repr(e.gold))
-        console.print(line)
-        console.print(Text("  » ") + Text(e.content, style="dim"))
+    for name, group in groupby(report.field_errors, key=lambda e: e.field):
+        group = list(group)
+        console.rule(f"wrong {name} ({len(group)})")
+        for e in group:
+            console.print(Text(e.doc_id, style="bold") + Text("  pred: ", style="yellow") + Text(repr(e.predicted))
+                          + Text("  gold: ", style="green") + Text(repr(e.gold)))
+            console.print(Text("  » ") + Text(e.content, style="dim"))
 
 
 def print_report(console: Console, report: EvalReport, title: str = "", errors: bool = False) -> None:
