@@ -13,8 +13,6 @@ from .quotemarks import Quotation
 from .records import Quote, Speaker
 from .scan import positions, word_ids
 
-# Cue words that continue the previous statement in the same channel.
-_CONTINUING = {"add", "continue", "go", "conclude", "reiterate", "repeat"}
 _OBJECT_PRONOUNS = {"him", "her", "me", "us", "them", "it", "you"}
 _INTERVIEW = word_ids(["interview"])
 # Confidence when the speaker was found through a pronoun or description,
@@ -126,10 +124,11 @@ def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text:
             # of its speaker when it says so ("added", "at the same briefing")
             # or follows it in the same paragraph.
             if rec.platform is None and previous is not None and _same_speaker(previous, rec):
-                sent = cand.cue[0].sent
-                sent_text = index.text[sent.start_char:sent.end_char].lower()
-                if (cand.cue[0].lemma_.lower() in _CONTINUING or " same " in sent_text or sent_text.startswith("in the same")
-                        or rec.paragraph == previous.paragraph):
+                cue = cand.cue[0]
+                sent_text = index.text[cue.sent.start_char:cue.sent.end_char].lower()
+                continuing = cue.lemma_.lower() in lex.continuing_words or any(
+                    c.dep_ == "advmod" and c.lower_ in lex.continuing_words for c in cue.children)
+                if continuing or " same " in sent_text or sent_text.startswith("in the same") or rec.paragraph == previous.paragraph:
                     rec.platform = previous.platform
                     rec.outlet = rec.outlet or previous.outlet
         if entity is not None:

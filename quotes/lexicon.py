@@ -60,6 +60,7 @@ class Lexicon:
     concessive_marks: frozenset[str]
     connective_openers: frozenset[str]
     negative_cues: frozenset[str]
+    continuing_words: frozenset[str]
     hearsay_adverbs: frozenset[str]
     headline_nouns: frozenset[str]
     headline_settings: frozenset[str]
@@ -224,6 +225,7 @@ def _load(folder: str) -> Lexicon:
         concessive_marks=_words(d / "concessive_marks.txt"),
         connective_openers=_words(d / "connective_openers.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
+        continuing_words=_words(d / "continuing_words.txt"),
         hearsay_adverbs=_words(d / "hearsay_adverbs.txt"),
         headline_nouns=_words(d / "headline_nouns.txt"),
         headline_settings=_words(d / "headline_settings.txt"),

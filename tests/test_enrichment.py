@@ -189,6 +189,13 @@ def test_a_quote_in_the_same_paragraph_keeps_its_speakers_channel(extractor):
     assert channels(extractor, text) == [("briefing", None), ("briefing", None), (None, None)]
 
 
+def test_also_on_the_cue_goes_on_in_the_speakers_channel_in_a_new_paragraph(extractor):
+    text = ("Chief executive Lars Holm told a press conference in Copenhagen that the numbers no longer added up.\n\n"
+            "He also confirmed that the company would book a write-off.\n\n"
+            "He confirmed that the company would cut jobs.")
+    assert channels(extractor, text) == [("press conference", None), ("press conference", None), (None, None)]
+
+
 def test_a_countrys_office_is_named_without_the_country_and_keeps_its_and(extractor):
     text = "A spokesperson for Poland's Ministry of Science and Higher Education said the ministry was watching closely."
     ((_, _, role, affiliation),) = speakers(extractor, text)
