@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional
+from typing import Iterator, Optional
 
 import numpy
 from spacy.attrs import LOWER, ORTH
@@ -487,34 +487,24 @@ class EntityIndex:
             seen += 1
         return fallback
 
-    def _subject_in_paragraph(self, token: int, want) -> Optional[Entity]:
-        """The nearest entity before ``token`` that is the subject of its
-        sentence (not of a clause inside it: "added that Brennan would
-        start"), outside quotations, in the same paragraph."""
+    def _earlier_in_paragraph(self, token: int) -> Iterator[_Mention]:
+        """The mentions before ``token`` in its paragraph, nearest first,
+        outside quotations."""
         # The last line break before the token; a mention at or before it
         # is in an earlier paragraph.
         paragraph_break = self.text.rfind("\n", 0, self.doc[token].idx)
         k = bisect.bisect_left(self._starts, token) - 1
-        while k >= 0:
-            m = self.mentions[k]
-            if self.doc[m.end - 1].idx <= paragraph_break:
-                return None
-            if m.is_subject and not m.quoted and want(m.entity) and self.doc[m.start:m.end].root.head.dep_ == "ROOT":
-                return m.entity
-            k -= 1
-        return None
-
-    def _latest_in_paragraph(self, token: int, want) -> Optional[Entity]:
-        """The nearest entity before ``token`` outside quotations, in the
-        same paragraph, subject or not."""
-        paragraph_break = self.text.rfind("\n", 0, self.doc[token].idx)
-        k = bisect.bisect_left(self._starts, token) - 1
         while k >= 0 and self.doc[self.mentions[k].end - 1].idx > paragraph_break:
-            m = self.mentions[k]
-            if not m.quoted and want(m.entity):
-                return m.entity
+            if not self.mentions[k].quoted:
+                yield self.mentions[k]
             k -= 1
-        return None
+
+    def _subject_in_paragraph(self, token: int, want) -> Optional[Entity]:
+        """The nearest entity before ``token`` that is the subject of its
+        sentence (not of a clause inside it: "added that Brennan would
+        start"), outside quotations, in the same paragraph."""
+        return next((m.entity for m in self._earlier_in_paragraph(token)
+                     if m.is_subject and want(m.entity) and self.doc[m.start:m.end].root.head.dep_ == "ROOT"), None)
 
     def resolve(self, mention: Span, recent_speakers: list[Entity] = ()) -> Resolution:
         lex = self.lex
@@ -646,8 +636,8 @@ class EntityIndex:
             # "A spokesperson for the World Health Organization said ... The
             # agency warned": the organisation just named, before the one the
             # article names most.
-            ent = ent or self._latest_in_paragraph(mention.start, lambda e: e.kind == "organization") \
-                or self._main_org_before(mention.start, recent_speakers)
+            ent = ent or next((m.entity for m in self._earlier_in_paragraph(mention.start) if m.entity.kind == "organization"),
+                              None) or self._main_org_before(mention.start, recent_speakers)
             if ent is not None:
                 return Resolution(ent.name, "organization", None, None, True, ent)
             return Resolution(text_name, "organization", None, None, False)
