@@ -107,8 +107,8 @@ class EntityIndex:
         self.entities: list[Entity] = []
         self.mentions: list[_Mention] = []
         self.places: list[tuple[int, str]] = []  # (token, country or place)
-        # Countries named or implied by a demonym ("Greek", "Georgian"): the
-        # votes for which country a bare "Prime Minister" serves.
+        # Countries named, implied by a demonym ("Greek", "Georgian") or by a
+        # US state: the votes for which country a bare "Prime Minister" serves.
         self.nations: list[str] = []
         self._by_surname: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
@@ -125,6 +125,10 @@ class EntityIndex:
                 self.places.append((ent.start, lex.country(name) or name))
             if ent.label_ in ("GPE", "NORP") and lex.country(strip_article(ent.text)):
                 self.nations.append(lex.country(strip_article(ent.text)))
+            elif ent.label_ == "GPE" and strip_article(ent.text) in lex.us_states:
+                # US news names the countries it reports on and seldom its
+                # own: "Ames, Iowa" and "a Tennessee Republican" vote for it.
+                self.nations.append(lex.country("US"))
         self._add_surname_mentions()
         for e in self.entities:
             if e.kind == "person" and e.role:
@@ -755,7 +759,8 @@ class EntityIndex:
 
     def national_default(self, role: Optional[str]) -> Optional[str]:
         """The country a national office belongs to when the text names none:
-        the country the article mentions most ("Prime Minister X said"), or,
+        the country the article mentions most, a US state counting for the
+        United States ("Prime Minister X said"), or,
         when it names none, the one its other officials serve ("Greek Civil
         Protection Minister Nikos Vlachos", where the NER saw no "Greek")."""
         if not role or role.lower().split()[-1] not in self.lex.national_roles:

@@ -69,6 +69,14 @@ def test_a_bare_office_serves_the_country_of_the_articles_other_officials(extrac
     assert [s[3] for s in speakers(extractor, text)] == ["Greece", "Greece"]
 
 
+def test_a_us_state_counts_for_the_united_states(extractor):
+    """US political news names the foreign countries it discusses more often
+    than its own: the states it names are votes for the United States."""
+    text = ("Senator Dana Whitcomb said the strike on Syria was overdue.\n\n"
+            "She made the remarks in Iowa, a day after campaign stops in Ohio and Michigan. The strike hit northern Syria.")
+    assert speakers(extractor, text) == [("Dana Whitcomb", "person", "Senator", "United States")]
+
+
 def test_first_of_two_coordinated_descriptions_is_the_post(extractor):
     text = ("The study was run at Lakeshore General Hospital. “We were surprised,” said Dr. Hannah Cho, "
             "an emergency physician at Lakeshore General and the study's lead author.")
