@@ -396,12 +396,20 @@ class EntityIndex:
                 # "an emergency physician at Lakeshore General and the
                 # study's lead author": the first description is the post;
                 # not "member for water and sanitation", one field of work.
+                # "president and chief executive of the Host Committee": two
+                # bare titles share the organisation the second names; not "a
+                # former aide to Clinton and senior vice president at Third
+                # Way" nor "a professor and a member of the mosque's board".
+                rest: list[Token] = []
                 for k, t in enumerate(toks):
                     if t.lower_ in ("and", "or") and k and role_in(toks[:k], self.lex, lambda w: None)[0] \
                             and role_in(toks[k + 1:], self.lex, lambda w: None)[0]:
-                        toks = toks[:k]
+                        toks, rest = toks[:k], toks[k + 1:]
                         break
                 role, aff = role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
+                if role and aff is None and rest and rest[0].pos_ not in ("DET", "NUM", "PRON") \
+                        and not any(t.pos_ == "ADP" for t in toks):
+                    aff = role_in(rest, self.lex, lambda w: self.place_before(ent.start, w))[1]
                 if role:
                     return role, aff
         return None, None

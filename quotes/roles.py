@@ -181,9 +181,12 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
         return None  # "Opposition candidate", "Defence barrister"
     if possessive and any(t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics for t in toks):
         return None  # "Mr Ngakola’s lawyer" works for, not at, a person
-    # "advocacy group Learning First Ghana": the name, not its description.
-    while len(toks) > 1 and toks[0].text.islower() and not _numbers_a_name(toks[0]) and any(t.text[:1].isupper() for t in toks[1:]):
-        toks = toks[1:]
+    # "advocacy group Learning First Ghana": the name, not its description,
+    # nor all of a hyphened one ("the pro-Trump Great America PAC").
+    while len(toks) > 1 and (toks[0].text.islower() or toks[0].text in ("-", "–")) and not _numbers_a_name(toks[0]) \
+            and any(t.text[:1].isupper() for t in toks[1:]):
+        hyphen = toks[0].text in ("-", "–") and not toks[0].whitespace_
+        toks = toks[2:] if hyphen and len(toks) > 2 else toks[1:]
     # "Asan Institute for Policy Studies in Seoul": not the place it is in.
     for k, t in enumerate(toks):
         if k and t.lower_ in ("in", "at", "near") and k + 1 < len(toks) and toks[k + 1].ent_type_ in ("GPE", "LOC"):

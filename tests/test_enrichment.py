@@ -83,6 +83,22 @@ def test_first_of_two_coordinated_descriptions_is_the_post(extractor):
     assert speakers(extractor, text) == [("Hannah Cho", "person", "emergency physician", "Lakeshore General Hospital")]
 
 
+def test_two_bare_titles_share_the_organisation_the_second_names(extractor):
+    text = ("“We have never had this much attention,” said David Gilbert, "
+            "president and chief executive of the Cleveland Host Committee.")
+    assert speakers(extractor, text) == [("David Gilbert", "person", "president", "Cleveland Host Committee")]
+
+
+def test_a_second_description_with_its_own_article_keeps_its_organisation(extractor):
+    text = ("“We are in shock,” said Adel Nefzi, a chemistry professor and a member of the Fort Pierce Islamic Center.")
+    assert speakers(extractor, text)[0][3] is None
+
+
+def test_a_hyphened_description_is_no_part_of_the_organisation(extractor):
+    text = ("“The race is close,” said David Wasserman, an elections analyst with the non-partisan Cook Political Report.")
+    assert speakers(extractor, text) == [("David Wasserman", "person", "elections analyst", "Cook Political Report")]
+
+
 def test_a_field_of_work_belongs_to_the_role(extractor):
     text = ("“The gains are real,” said Dr. Michael Osei, a professor of health policy at McGill University.")
     assert speakers(extractor, text) == [("Michael Osei", "person", "professor of health policy", "McGill University")]
