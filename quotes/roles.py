@@ -91,6 +91,25 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         if prev.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
             break
         start -= 1
+    # A word the tokenizer split at its hyphens: a title ("co-founder",
+    # "vice-president") is the role's whole first word; a descriptor
+    # ("first-term senator", "American-born judge") is neither role nor
+    # affiliation.
+    before_end = start
+    if start >= 2 and hyphen_joins(toks[start - 1].doc, toks[start - 1].i) and toks[start - 1].i + 1 == toks[start].i:
+        first = start - 2
+        while first >= 2 and hyphen_joins(toks[first - 1].doc, toks[first - 1].i) and toks[first - 1].i + 1 == toks[first].i:
+            first -= 2
+        pieces = [t.lower_ for t in toks[first:start + 1:2]]
+        if "-".join(pieces) in lex.titles or " ".join(pieces) in lex.titles or all(w in lex.titles for w in pieces[:-1]):
+            start = before_end = first  # "co-founder", "Lieutenant-Governor", "Secretary-Treasurer"
+        else:
+            while first > 0 and toks[first].ent_iob_ == "I":
+                first -= 1  # "New York-based lawyer"
+            # "first-term senator": "term" is the descriptor's; not
+            # "then-lieutenant governor", a title of its own.
+            whole = " ".join(words[start:end]) in lex.titles
+            start, before_end = start if whole else min(start + 1, end - 1), first
     # "professor of health policy", "member for water and sanitation": a
     # field of work, bare lowercase nouns, belongs to the role; "head of
     # the central bank" names an affiliation.
@@ -102,7 +121,9 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         if field > end + 1 and toks[field - 1].pos_ == "NOUN" and (field == len(toks) or toks[field].is_punct or toks[field].lower_ in ("at", "in", "who", "from")):
             end = field
     role_toks = toks[start:end]
-    role = " ".join(lex.title_abbreviations.get(t.lower_, t.text) for t in role_toks)
+    role = "".join(lex.title_abbreviations.get(t.lower_, t.text) + (
+        "" if k + 1 == len(role_toks) or hyphen_joins(t.doc, t.i) or hyphen_joins(t.doc, t.i + 1) else " ")
+        for k, t in enumerate(role_toks))
     if end < len(toks) and toks[end].lower_ in ("of", "for", "at", "with") and end + 1 < len(toks):
         # "head of the central bank", "spokesperson for the Interior Ministry"
         tail = [t for t in toks[end + 1:] if t.lower_ not in ("the",)]
@@ -114,7 +135,7 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
     # The possessive stays for ``_clean``: a person's adviser works for, not
     # at, that person.
     # "Former Maryland Gov.": a time word, however written, is no place.
-    before = [t for t in toks[:start] if t.text in _POSSESSIVE or not (
+    before = [t for t in toks[:before_end] if t.text in _POSSESSIVE or not (
         t.text in _DROP or t.text.lower() in _DROP and (t.text.islower() or t.lower_ in _TIME_WORDS))
               and not (t.is_punct and not hyphen_joins(t.doc, t.i))]
     # "Democratic U.S. Rep.": a party, then where the office belongs; a

@@ -99,6 +99,20 @@ def test_a_hyphened_description_is_no_part_of_the_organisation(extractor):
     assert speakers(extractor, text) == [("David Wasserman", "person", "elections analyst", "Cook Political Report")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A title the tokenizer split at its hyphen stays whole.
+    ("United Auto Workers Secretary-Treasurer Gary Casteel said the deal was good.",
+     ("Gary Casteel", "person", "Secretary-Treasurer", "United Auto Workers")),
+    ("CrowdStrike co-founder Dmitri Alperovitch told reporters the hack was Russian.",
+     ("Dmitri Alperovitch", "person", "co-founder", "CrowdStrike")),
+    # A hyphened descriptor is neither role nor affiliation.
+    ("First-term Senator Kelly Ayotte said the bill was flawed.", ("Kelly Ayotte", "person", "Senator", None)),
+    ("Then-lieutenant governor Dan Patrick said the bill was flawed.", ("Dan Patrick", "person", "lieutenant governor", None)),
+])
+def test_hyphened_words_before_a_title(extractor, text, expected):
+    assert speakers(extractor, text) == [expected]
+
+
 def test_a_field_of_work_belongs_to_the_role(extractor):
     text = ("“The gains are real,” said Dr. Michael Osei, a professor of health policy at McGill University.")
     assert speakers(extractor, text) == [("Michael Osei", "person", "professor of health policy", "McGill University")]
