@@ -499,6 +499,27 @@ class EntityIndex:
             seen += 1
         return fallback
 
+    def _described_person(self, mention: Span, head: Token, recent_speakers) -> Optional[Entity]:
+        """"the candidate said", "the GOP nominee told", where no one named
+        has that title: the person the paragraph is about, as for "she", if
+        the article names them often. Only descriptions news keeps for
+        people it has named (``figure_descriptions.txt``); not an office:
+        "the Florida senator" may be anyone the NER saw without a title.
+        Not someone else's ("Cameron's candidate"), nor one the article
+        introduced unnamed ("a candidate for the state house ... The
+        candidate said")."""
+        word = head.lemma_.lower()
+        if word not in self.lex.figure_descriptions or head.pos_ == "PROPN" or head.ent_type_ or any(
+                t.i > head.i or t.tag_ in ("POS", "PRP$") for t in mention) or any(
+                t.lemma_.lower() == word and t.i < mention.start and not t.ent_type_
+                and any(c.lower_ in ("a", "an", "one") for c in t.lefts) for t in self.doc[:mention.start]):
+            return None
+
+        def figure(e: Entity) -> bool:
+            return e.kind == "person" and sum(m.entity is e for m in self.mentions) >= 3
+
+        return self._subject_in_paragraph(mention.start, figure) or next((e for e in recent_speakers if figure(e)), None)
+
     def _earlier_in_paragraph(self, token: int) -> Iterator[_Mention]:
         """The mentions before ``token`` in its paragraph, nearest first,
         outside quotations."""
@@ -633,7 +654,7 @@ class EntityIndex:
             if definite and head.tag_ not in ("NNS", "NNPS"):
                 def has_role(e: Entity) -> bool:
                     return e.kind == "person" and bool(e.role) and e.role.lower().split()[-1] in (word, lemma)
-                ent = self._before(mention.start, has_role)
+                ent = self._before(mention.start, has_role) or self._described_person(mention, head, recent_speakers)
                 if ent is not None:
                     return Resolution(ent.name, "person", ent.role, ent.affiliation, True, ent)
             if not (definite and (word in lex.org_nouns or lemma in lex.org_nouns)):

@@ -61,6 +61,7 @@ class Lexicon:
     connective_openers: frozenset[str]
     negative_cues: frozenset[str]
     continuing_words: frozenset[str]
+    figure_descriptions: frozenset[str]
     hearsay_adverbs: frozenset[str]
     headline_nouns: frozenset[str]
     headline_settings: frozenset[str]
@@ -226,6 +227,7 @@ def _load(folder: str) -> Lexicon:
         connective_openers=_words(d / "connective_openers.txt"),
         negative_cues=_words(d / "negative_cues.txt"),
         continuing_words=_words(d / "continuing_words.txt"),
+        figure_descriptions=_words(d / "figure_descriptions.txt"),
         hearsay_adverbs=_words(d / "hearsay_adverbs.txt"),
         headline_nouns=_words(d / "headline_nouns.txt"),
         headline_settings=_words(d / "headline_settings.txt"),

@@ -113,6 +113,18 @@ def test_hyphened_words_before_a_title(extractor, text, expected):
     assert speakers(extractor, text) == [expected]
 
 
+def test_the_candidate_is_the_candidate_the_paragraph_is_about(extractor):
+    text = ("Dana Whitcomb toured the plant on Monday. Whitcomb has led the polls since June.\n\n"
+            "Whitcomb spoke to workers for an hour. The candidate said the plant would stay open.")
+    assert speakers(extractor, text) == [("Dana Whitcomb", "person", None, None)]
+
+
+def test_a_candidate_introduced_unnamed_stays_unnamed(extractor):
+    text = ("Dana Whitcomb toured the plant on Monday, with a candidate for the state house. Whitcomb has led "
+            "the polls since June.\n\nWhitcomb spoke to workers for an hour. The candidate said the plant would stay open.")
+    assert speakers(extractor, text) == [("candidate", "person", "candidate", None)]
+
+
 def test_a_field_of_work_belongs_to_the_role(extractor):
     text = ("“The gains are real,” said Dr. Michael Osei, a professor of health policy at McGill University.")
     assert speakers(extractor, text) == [("Michael Osei", "person", "professor of health policy", "McGill University")]
