@@ -120,6 +120,8 @@ def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text:
         if cand.cue:
             rec.platform = cand.platform or platform_of(index.text, cand.cue, (cand.start, cand.end), lex)
             rec.outlet = outlet_of(cand.cue, lex, interviews)
+            if rec.outlet and _is_speaker(rec.outlet, rec.speaker):
+                rec.outlet = None  # "the bureau's interview with Clinton", where Clinton answered
             # A statement that names no channel goes on in the previous one
             # of its speaker when it says so ("added", "at the same briefing")
             # or follows it in the same paragraph.
@@ -138,6 +140,13 @@ def enrich(doc: Doc, candidates: list, records: list[Quote], lex: Lexicon, text:
             del recent[4:]
         if rec.speaker is not None:
             previous = rec
+
+
+def _is_speaker(name: str, speaker: Optional[Speaker]) -> bool:
+    """Whether ``name`` is the speaker's, in full or by a last name."""
+    if speaker is None:
+        return False
+    return any(full and (name == full or full.endswith(" " + name)) for full in (speaker.name, speaker.text))
 
 
 def _same_speaker(a: Quote, b: Quote) -> bool:

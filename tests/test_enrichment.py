@@ -231,6 +231,10 @@ def test_the_outlet_ends_at_its_noun(extractor):
     assert channels(extractor, text) == [(None, "parliamentary committee")]
 
 
+def test_whom_an_interview_was_with_is_the_outlet_unless_it_is_the_speaker(extractor):
+    assert channels(extractor, "In an interview with CNN on Tuesday, Marsh said the plan would fail.") == [("interview", "CNN")]
+    assert channels(extractor, "In an interview with Ellen Marsh on Tuesday, Marsh said the plan would fail.") == [("interview", None)]
+
 
 def test_a_quote_in_the_same_paragraph_keeps_its_speakers_channel(extractor):
     text = ("Defence Minister Rasa Vaitkiene told a briefing in Vilnius that the drone had been tracked by radar. "
