@@ -125,6 +125,12 @@ def test_a_candidate_introduced_unnamed_stays_unnamed(extractor):
     assert speakers(extractor, text) == [("candidate", "person", "candidate", None)]
 
 
+def test_a_title_whose_relative_clause_the_name_opens_is_not_the_names(extractor):
+    text = ("The federal judge Trump was referring to is Gonzalo Curiel, who was born in Indiana. "
+            "Trump said the judge was biased.")
+    assert speakers(extractor, text) == [("Trump", "person", None, None)]
+
+
 def test_a_field_of_work_belongs_to_the_role(extractor):
     text = ("“The gains are real,” said Dr. Michael Osei, a professor of health policy at McGill University.")
     assert speakers(extractor, text) == [("Michael Osei", "person", "professor of health policy", "McGill University")]
