@@ -284,8 +284,9 @@ class EntityIndex:
         run: list[Token] = list(doc[ent.start:self._name_start(ent)])
         verb = ent.root.head
         if not run and i >= 0 and self.lex.has_dep(ent.root, "subject") and verb.i != ent.root.i and (
-                (verb.dep_ == "relcl" and verb.head.i == i) or (doc[i].head.i == verb.i and doc[i].dep_ == ent.root.dep_ and any(
-                    c.dep_ == "prep" and not any(c.children) for c in verb.children))):
+                (self.lex.has_dep(verb, "relative_clause") and verb.head.i == i) or (
+                    doc[i].head.i == verb.i and doc[i].dep_ == ent.root.dep_ and any(
+                        c.dep_ == "prep" and not any(c.children) for c in verb.children))):
             # "The federal judge Trump was referring to": the name is the
             # subject of a relative clause on the title (or, as the parse
             # may have it, a second subject of a verb whose preposition
