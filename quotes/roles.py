@@ -59,6 +59,12 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         if earlier is not None:
             hit = earlier
     start, end = hit
+    # "chief speechwriter", "general counsel": a title word that is an
+    # adjective on the noun after it is part of a longer role than the list
+    # has (not "London mayor rebuffs ...", a headline's verb taken for a noun).
+    while end < len(toks) and toks[end - 1].pos_ == "ADJ" and toks[end - 1].head.i == toks[end].i \
+            and toks[end].pos_ == "NOUN" and toks[end].text.islower():
+        end += 1
     # Widen the role leftwards over portfolio words ("Foreign", "health",
     # "rescue team"), stopping at places, organisations, demonyms,
     # determiners and possessives.

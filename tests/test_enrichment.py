@@ -131,6 +131,13 @@ def test_a_title_whose_relative_clause_the_name_opens_is_not_the_names(extractor
     assert speakers(extractor, text) == [("Trump", "person", None, None)]
 
 
+def test_a_title_adjective_takes_the_noun_it_modifies(extractor):
+    text = "“The rules are clear,” said John Ryder, the party’s chief counsel."
+    assert speakers(extractor, text)[0][2] == "chief counsel"
+    text = "FBI general counsel James Baker said the review was complete."
+    assert speakers(extractor, text) == [("James Baker", "person", "general counsel", "FBI")]
+
+
 def test_a_field_of_work_belongs_to_the_role(extractor):
     text = ("“The gains are real,” said Dr. Michael Osei, a professor of health policy at McGill University.")
     assert speakers(extractor, text) == [("Michael Osei", "person", "professor of health policy", "McGill University")]
