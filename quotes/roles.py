@@ -208,6 +208,8 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
         return None  # "Opposition candidate", "Defence barrister"
     if possessive and any(t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics for t in toks):
         return None  # "Mr Ngakola’s lawyer" works for, not at, a person
+    if any((t.tag_ == "POS" or t.text in ("'s", "’s")) and t.i > 0 and t.doc[t.i - 1].lower_ in lex.titles for t in tokens):
+        return None  # and so does "the president's speechwriter"
     # "advocacy group Learning First Ghana": the name, not its description,
     # nor all of a hyphened one ("the pro-Trump Great America PAC").
     while len(toks) > 1 and (toks[0].text.islower() or toks[0].text in ("-", "–")) and not _numbers_a_name(toks[0]) \

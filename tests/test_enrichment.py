@@ -138,6 +138,11 @@ def test_a_title_adjective_takes_the_noun_it_modifies(extractor):
     assert speakers(extractor, text) == [("James Baker", "person", "general counsel", "FBI")]
 
 
+def test_an_officeholders_aide_works_for_a_person_not_at_a_place(extractor):
+    text = "“It works,” said Ben Rhodes, the president’s deputy national security adviser."
+    assert speakers(extractor, text) == [("Ben Rhodes", "person", "deputy national security adviser", None)]
+
+
 def test_a_field_of_work_belongs_to_the_role(extractor):
     text = ("“The gains are real,” said Dr. Michael Osei, a professor of health policy at McGill University.")
     assert speakers(extractor, text) == [("Michael Osei", "person", "professor of health policy", "McGill University")]
