@@ -25,7 +25,7 @@ from .entity_repair import repaired_entities
 from .lexicon import Lexicon
 from .nlp import whole_words
 from .quotemarks import Quotation, find_quotations, quotation_finder
-from .roles import PLACE_KINDS, role_in
+from .roles import TENURE_WORDS, PLACE_KINDS, role_in
 from .scan import positions, word_ids
 
 _STRIP = {"the", "a", "an"}
@@ -98,6 +98,13 @@ def _count_phrase(text: str, phrase: str) -> int:
         else:
             i = text.find(phrase, i + 1)
     return n
+
+
+def _national(role: str, lex: Lexicon) -> bool:
+    """Whether an office belongs to a country: its last word, or its last
+    words, are listed ("minister", "interior secretary")."""
+    words = role.lower().split()
+    return words[-1] in lex.national_roles or " ".join(words[-2:]) in lex.national_roles or " ".join(words[-3:]) in lex.national_roles
 
 
 class EntityIndex:
@@ -333,8 +340,11 @@ class EntityIndex:
         if aff is None and role:
             # "Maj. Gen. Curtis Bellamy, the adjutant general of the
             # Pennsylvania National Guard": the rank before the name, where
-            # the post is held after it.
+            # the post is held after it; not the party of "Former Rep. Rick
+            # Sandoval, the Republican nominee", which no office belongs to.
             aff = self._appositive_role(ent)[1]
+            if aff is not None and aff.lower() in self.lex.party_words:
+                aff = None
         if aff is None and role:
             # "Sen. Ron Johnson" in an article about Libya is no Libyan senator.
             aff = next((self.lex.abbreviation_countries[t.lower_] for t in run if t.lower_ in self.lex.abbreviation_countries), None)
@@ -407,19 +417,26 @@ class EntityIndex:
                 # study's lead author": the first description is the post;
                 # not "member for water and sanitation", one field of work.
                 # "president and chief executive of the Host Committee": two
-                # bare titles share the organisation the second names; not "a
-                # former aide to Clinton and senior vice president at Third
-                # Way" nor "a professor and a member of the mosque's board".
-                rest: list[Token] = []
+                # bare titles are one post, at the organisation the second
+                # names; not "a former aide to Clinton and senior vice
+                # president at Third Way" nor "a professor and a member of the
+                # mosque's board".
                 for k, t in enumerate(toks):
                     if t.lower_ in ("and", "or") and k and role_in(toks[:k], self.lex, lambda w: None)[0] \
                             and role_in(toks[k + 1:], self.lex, lambda w: None)[0]:
-                        toks, rest = toks[:k], toks[k + 1:]
+                        first, rest = toks[:k], toks[k + 1:]
+                        toks = first
+                        if rest[0].pos_ not in ("DET", "NUM", "PRON") and not any(t.pos_ == "ADP" for t in first):
+                            role, aff = role_in(first, self.lex, lambda w: self.place_before(ent.start, w))
+                            second, aff2 = role_in(rest, self.lex, lambda w: self.place_before(ent.start, w))
+                            if aff is None and aff2 is not None:
+                                # One post with two titles when the first is
+                                # a bare title: "president and chief executive".
+                                bare = role.lower() in self.lex.titles and all(
+                                    t.pos_ == "DET" or t.lower_ in TENURE_WORDS or t.lower_ in role.lower().split() for t in first)
+                                return (role + " and " + second if bare and rest[-1].tag_ != "NNS" else role), aff2
                         break
                 role, aff = role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
-                if role and aff is None and rest and rest[0].pos_ not in ("DET", "NUM", "PRON") \
-                        and not any(t.pos_ == "ADP" for t in toks):
-                    aff = role_in(rest, self.lex, lambda w: self.place_before(ent.start, w))[1]
                 if role:
                     return role, aff
         return None, None
@@ -528,7 +545,16 @@ class EntityIndex:
         def figure(e: Entity) -> bool:
             return e.kind == "person" and sum(m.entity is e for m in self.mentions) >= 3
 
-        return self._subject_in_paragraph(mention.start, figure) or next((e for e in recent_speakers if figure(e)), None)
+        # A quotation opening its paragraph: the person the paragraph before
+        # was about ("Whitmore has leaned on endorsements ... \n\n “...,” the
+        # candidate said").
+        k = mention.start
+        paragraph_break = self.text.rfind("\n", 0, self.doc[k].idx)
+        while k > 0 and self.doc[k].idx > paragraph_break:
+            k -= 1
+        return self._subject_in_paragraph(mention.start, figure) or (
+            self._subject_in_paragraph(k, figure) if paragraph_break >= 0 else None) or next(
+            (e for e in recent_speakers if figure(e)), None)
 
     def _earlier_in_paragraph(self, token: int) -> Iterator[_Mention]:
         """The mentions before ``token`` in its paragraph, nearest first,
@@ -662,8 +688,11 @@ class EntityIndex:
         # "the mayor", "the minister": the latest person with that role.
         if word in lex.title_heads or lemma in lex.title_heads:
             if definite and head.tag_ not in ("NNS", "NNPS"):
+                syn = lex.title_synonyms
+                wanted = {syn.get(w, w) for w in (word, lemma)}
+
                 def has_role(e: Entity) -> bool:
-                    return e.kind == "person" and bool(e.role) and e.role.lower().split()[-1] in (word, lemma)
+                    return e.kind == "person" and bool(e.role) and syn.get(last := e.role.lower().split()[-1], last) in wanted
                 ent = self._before(mention.start, has_role) or self._described_person(mention, head, recent_speakers)
                 if ent is not None:
                     return Resolution(ent.name, "person", ent.role, ent.affiliation, True, ent)
@@ -802,7 +831,7 @@ class EntityIndex:
         United States ("Prime Minister X said"), or,
         when it names none, the one its other officials serve ("Greek Civil
         Protection Minister Nikos Vlachos", where the NER saw no "Greek")."""
-        if not role or role.lower().split()[-1] not in self.lex.national_roles:
+        if not role or not _national(role, self.lex):
             return None
         counts: dict[str, int] = {}
         for nation in self.nations:

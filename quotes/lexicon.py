@@ -62,6 +62,7 @@ class Lexicon:
     negative_cues: frozenset[str]
     continuing_words: frozenset[str]
     figure_descriptions: frozenset[str]
+    title_synonyms: dict[str, str]  # "congressman" -> "representative"
     hearsay_adverbs: frozenset[str]
     headline_nouns: frozenset[str]
     headline_settings: frozenset[str]
@@ -228,6 +229,7 @@ def _load(folder: str) -> Lexicon:
         negative_cues=_words(d / "negative_cues.txt"),
         continuing_words=_words(d / "continuing_words.txt"),
         figure_descriptions=_words(d / "figure_descriptions.txt"),
+        title_synonyms={row[0].lower(): row[1].lower() for row in _table(d / "title_synonyms.tsv")},
         hearsay_adverbs=_words(d / "hearsay_adverbs.txt"),
         headline_nouns=_words(d / "headline_nouns.txt"),
         headline_settings=_words(d / "headline_settings.txt"),

@@ -42,6 +42,10 @@ def _title_match(words: list[str], lex: Lexicon) -> Optional[tuple[int, int]]:
     return None
 
 
+# Words before a title that say when or how long it is held, not what it is.
+TENURE_WORDS = frozenset({"former", "then", "outgoing", "incoming", "new", "longtime", "top"})
+
+
 def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str], Optional[str]]) -> tuple[Optional[str], Optional[str]]:
     """Role and affiliation in a run of words with no name in it
     (the words before a name, or an appositive)."""
@@ -75,12 +79,14 @@ def role_in(tokens: Sequence[Token], lex: Lexicon, resolve_place: Callable[[str]
         if prev.lower_ in ("and", "&") and start >= 2 and (toks[start - 2].lower_ in lex.portfolios or toks[start - 2].lower_ in lex.titles):
             start -= 1  # "Climate and Energy Minister", "founder and chief executive"
             continue
+        if prev.lower_ in PLACE_KINDS and prev.is_sent_start and toks[start].lower_ in lex.title_abbreviations:
+            break  # "State Sen." opening a sentence, as "state Atty. Gen." below
         if prev.lower_ in lex.portfolios and prev.text[:1].isupper() == toks[end - 1].text[:1].isupper():
             start -= 1  # "Defence Minister", even where the NER made it an ORG
             continue
         if prev.ent_type_ in AFFILIATION_ENTS or lex.country(prev.text) or prev.is_punct:
             break
-        if prev.lower_ in ("former", "then", "outgoing", "incoming", "new", "longtime", "top") or prev.lower_ in _DESCRIPTORS:
+        if prev.lower_ in TENURE_WORDS or prev.lower_ in _DESCRIPTORS:
             break  # "the club's 78-year-old president": an age is no part of a role
         if prev.lower_ in PLACE_KINDS and prev.text.islower() and toks[start].text[:1].isupper():
             break  # "state Atty. Gen.": the state's, as "the state's attorney general"

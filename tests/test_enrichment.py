@@ -83,10 +83,10 @@ def test_first_of_two_coordinated_descriptions_is_the_post(extractor):
     assert speakers(extractor, text) == [("Hannah Cho", "person", "emergency physician", "Lakeshore General Hospital")]
 
 
-def test_two_bare_titles_share_the_organisation_the_second_names(extractor):
+def test_two_bare_titles_are_one_post_at_the_organisation_the_second_names(extractor):
     text = ("“We have never had this much attention,” said David Gilbert, "
-            "president and chief executive of the Cleveland Host Committee.")
-    assert speakers(extractor, text) == [("David Gilbert", "person", "president", "Cleveland Host Committee")]
+            "the former president and chief executive of the Cleveland Host Committee.")
+    assert speakers(extractor, text) == [("David Gilbert", "person", "president and chief executive", "Cleveland Host Committee")]
 
 
 def test_a_second_description_with_its_own_article_keeps_its_organisation(extractor):
@@ -141,6 +141,36 @@ def test_a_title_adjective_takes_the_noun_it_modifies(extractor):
 def test_an_officeholders_aide_works_for_a_person_not_at_a_place(extractor):
     text = "“It works,” said Ben Rhodes, the president’s deputy national security adviser."
     assert speakers(extractor, text) == [("Ben Rhodes", "person", "deputy national security adviser", None)]
+
+
+def test_a_state_senator_opening_a_sentence_serves_the_state(extractor):
+    text = ("Lawmakers in Denver, Colorado, passed the water bill on Tuesday.\n\n"
+            "State Sen. Carl Bruning called the bill “a water grab.”")
+    assert speakers(extractor, text) == [("Carl Bruning", "person", "Senator", "Colorado")]
+
+
+def test_the_congressman_is_the_representative_named_before(extractor):
+    text = ("Former Rep. Dale Whitmore of Kansas toured Ankeny on Friday.\n\n"
+            "“I have been outspent before,” the former congressman said.")
+    assert speakers(extractor, text) == [("Dale Whitmore", "person", "Representative", "Kansas")]
+
+
+def test_a_quotation_opening_a_paragraph_finds_the_candidate_the_paragraph_before_was_about(extractor):
+    text = ("Dale Whitmore toured Ankeny on Friday. Whitmore has led the polls since June, and "
+            "Whitmore will spend $1 million on ads.\n\n"
+            "“I have been counted out before,” the candidate said as he boarded his bus.")
+    assert speakers(extractor, text)[-1][0] == "Dale Whitmore"
+
+
+def test_a_party_in_an_apposition_is_not_where_an_office_belongs(extractor):
+    text = "Sen. Patty Marsh, the Democratic leader, said the bill would pass."
+    assert speakers(extractor, text) == [("Patty Marsh", "person", "Senator", "United States")]
+
+
+def test_a_cabinet_secretary_serves_the_country_the_article_is_about(extractor):
+    text = ("The rules cover Lake Mead in Nevada and Lake Powell in Utah.\n\n"
+            "Deputy Interior Secretary Paul Whitcomb said the department would impose its own cuts.")
+    assert speakers(extractor, text)[0][3] == "United States"
 
 
 def test_a_field_of_work_belongs_to_the_role(extractor):
