@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -552,3 +553,19 @@ def test_eval_command_scores_the_rest_of_a_set_with_bad_articles(tmp_path, monke
                                        f"quotes eval: left out {tmp_path / 'c.txt'}: not UTF-8 text (byte 0)"]
     title = " ".join(res.stdout.split())  # rich wraps the title
     assert "(corpus): 1 articles, 1 gold" in title and "2 articles left out" in title
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.parametrize("gold", sorted(CORPUS.glob("*.json")), ids=lambda p: p.stem)
+def test_corpus_spans_are_the_text_they_quote(gold):
+    """Every span of the project's gold corpus (statement, cue, speaker,
+    distractor) is the text it claims to be, as corpus/README.md promises."""
+    article = gold.with_suffix(".txt").read_text(encoding="utf-8")
+    data = json.loads(gold.read_text(encoding="utf-8"))
+    spans = [s for st in data["statements"] for s in (st, st.get("cue"), st.get("speaker")) if s]
+    spans += data.get("distractors", [])
+    assert spans
+    wrong = [(s["text"], article[s["start"]:s["end"]]) for s in spans if article[s["start"]:s["end"]] != s["text"]]
+    assert not wrong
