@@ -424,22 +424,31 @@ class EntityIndex:
                 for k, t in enumerate(toks):
                     if t.lower_ in ("and", "or") and k and role_in(toks[:k], self.lex, lambda w: None)[0] \
                             and role_in(toks[k + 1:], self.lex, lambda w: None)[0]:
-                        first, rest = toks[:k], toks[k + 1:]
-                        toks = first
-                        if rest[0].pos_ not in ("DET", "NUM", "PRON") and not any(t.pos_ == "ADP" for t in first):
-                            role, aff = role_in(first, self.lex, lambda w: self.place_before(ent.start, w))
-                            second, aff2 = role_in(rest, self.lex, lambda w: self.place_before(ent.start, w))
-                            if aff is None and aff2 is not None:
-                                # One post with two titles when the first is
-                                # a bare title: "president and chief executive".
-                                bare = role.lower() in self.lex.titles and all(
-                                    t.pos_ == "DET" or t.lower_ in TENURE_WORDS or t.lower_ in role.lower().split() for t in first)
-                                return (role + " and " + second if bare and rest[-1].tag_ != "NNS" else role), aff2
+                        shared = self._one_post(toks[:k], toks[k + 1:], ent)
+                        if shared is not None:
+                            return shared
+                        toks = toks[:k]
                         break
                 role, aff = role_in(toks, self.lex, lambda w: self.place_before(ent.start, w))
                 if role:
                     return role, aff
         return None, None
+
+    def _one_post(self, first: list[Token], rest: list[Token], ent: Span) -> Optional[tuple[str, Optional[str]]]:
+        """Role and affiliation of two coordinated descriptions that share the
+        organisation the second names ("president and chief executive of
+        the Host Committee"), or None where the first is the post. The role
+        is both titles when the first is a bare title; else the first
+        ("an activist investor and founder of ValueAct Capital")."""
+        if rest[0].pos_ in ("DET", "NUM", "PRON") or any(t.pos_ == "ADP" for t in first):
+            return None
+        role, aff = role_in(first, self.lex, lambda w: self.place_before(ent.start, w))
+        second, shared = role_in(rest, self.lex, lambda w: self.place_before(ent.start, w))
+        if aff is not None or shared is None:
+            return None
+        words = role.lower().split()
+        bare = role.lower() in self.lex.titles and all(t.pos_ == "DET" or t.lower_ in TENURE_WORDS or t.lower_ in words for t in first)
+        return (f"{role} and {second}" if bare and rest[-1].tag_ != "NNS" else role), shared
 
     def place_before(self, token: int, word: str) -> Optional[str]:
         """What "the country" / "the city" / "the union" means at ``token``:
