@@ -555,10 +555,10 @@ def test_eval_command_scores_the_rest_of_a_set_with_bad_articles(tmp_path, monke
     assert "(corpus): 1 articles, 1 gold" in title and "2 articles left out" in title
 
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 
 
-@pytest.mark.parametrize("gold", sorted(CORPUS.glob("*.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("gold", sorted(CORPUS_DIR.glob("*.json")), ids=lambda p: p.stem)
 def test_corpus_spans_are_the_text_they_quote(gold):
     """Every span of the project's gold corpus (statement, cue, speaker,
     distractor) is the text it claims to be, as corpus/README.md promises."""
