@@ -2780,3 +2780,13 @@ def test_a_clause_after_a_quotation_and_its_cue(extractor, rest, cue, content):
     doc = hand_parse(extractor, _QUOTED_CLAUSE.format(cue=cue) + rest.lstrip("\n"))
     start, end = clause_content(doc[cue], extractor.lexicon)
     assert doc[start:end].text == content
+
+
+def test_a_mixed_quote_starts_after_the_cues_channel_and_time(extractor):
+    """"said in a statement after the debate that X was “...”": the parse made
+    the clause a relative clause on "debate"; the statement starts at its
+    subject, and the channel before it is the platform."""
+    text = ("Gov. Paul Lindgren, a Democrat who is not seeking a third term, said in a statement after the debate "
+            "that Ferris was “the only person in this race who has actually run a state agency.”")
+    q = one(extractor, text)
+    assert (q.type, q.text[:10], q.platform) == ("mixed", "Ferris was", "statement")
