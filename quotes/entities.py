@@ -546,13 +546,12 @@ class EntityIndex:
         candidate said")."""
         word = head.lemma_.lower()
         if word not in self.lex.figure_descriptions or head.pos_ == "PROPN" or head.ent_type_ or any(
-                t.i > head.i or t.tag_ in ("POS", "PRP$") for t in mention) or any(
-                t.lemma_.lower() == word and t.i < mention.start and not t.ent_type_
-                and any(c.lower_ in ("a", "an", "one") for c in t.lefts) for t in self.doc[:mention.start]):
+                t.i > head.i or t.tag_ in ("POS", "PRP$") for t in mention) or self._introduced_unnamed.get(word, len(self.doc)) < mention.start:
             return None
+        counts = self._mention_counts
 
         def figure(e: Entity) -> bool:
-            return e.kind == "person" and sum(m.entity is e for m in self.mentions) >= 3
+            return e.kind == "person" and counts.get(id(e), 0) >= 3
 
         # A quotation opening its paragraph: the person the paragraph before
         # was about ("Whitmore has leaned on endorsements ... \n\n “...,” the
@@ -564,6 +563,26 @@ class EntityIndex:
         return self._subject_in_paragraph(mention.start, figure) or (
             self._subject_in_paragraph(k, figure) if paragraph_break >= 0 else None) or next(
             (e for e in recent_speakers if figure(e)), None)
+
+    @cached_property
+    def _mention_counts(self) -> dict[int, int]:
+        """How often each entity is mentioned, by ``id``."""
+        counts: dict[int, int] = {}
+        for m in self.mentions:
+            counts[id(m.entity)] = counts.get(id(m.entity), 0) + 1
+        return counts
+
+    @cached_property
+    def _introduced_unnamed(self) -> dict[str, int]:
+        """Where the article first brings in someone unnamed by a figure
+        description ("a candidate for the state house"), by its lemma."""
+        first: dict[str, int] = {}
+        for t in self.doc:
+            lemma = t.lemma_.lower()
+            if lemma in self.lex.figure_descriptions and lemma not in first and not t.ent_type_ \
+                    and any(c.lower_ in ("a", "an", "one") for c in t.lefts):
+                first[lemma] = t.i
+        return first
 
     def _earlier_in_paragraph(self, token: int) -> Iterator[_Mention]:
         """The mentions before ``token`` in its paragraph, nearest first,
