@@ -101,6 +101,9 @@ def find_reports(doc: Doc, lex: Lexicon, quotation_at, refine: bool = True) -> l
             continue
         if rep.content is not None:
             rep.content = (past_connective(doc, *rep.content, rep.cue, lex), rep.content[1])
+            if rep.content[0] >= rep.content[1]:
+                # "said؟": an object that was only punctuation leaves nothing.
+                rep.content = None
         if model is not None and rep.content is not None:
             start, end = rep.content
             rep.content = (start, model.choose(doc, rep.cue[-1], start, end, lex))

@@ -200,6 +200,7 @@ def check_records(text: str, quotes) -> None:
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(news_text)
+@example("0🇦said؟")  # an object of only punctuation left an empty statement past the Doc's end
 def test_pipeline_properties(extractor, text):
     quotes = extractor.extract(text)
     check_records(text, quotes)
