@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import headlines, object_statements
 from .according import according_to
-from .cues import DASHES, can_speak, is_negated, is_quote_mark, is_speech_verb, participle_before_quotation, past_connective
+from .cues import DASHES, can_speak, cue_frame, is_negated, is_quote_mark, is_speech_verb, participle_before_quotation, past_connective
 from .embeds import Post, find_posts
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
@@ -291,12 +291,13 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
                 phrase = _lead_in(span, rep.cue[0], lex, quotation_at)
             if phrase is None:
                 phrase = _clause_start(span, rep.cue[-1], lex)
-            if phrase is not None and rep.content is not None and phrase < rep.content[0] < span.start \
-                    and _frame_of(rep.cue[-1], phrase, rep.content[0]):
+            if phrase is not None and rep.content is not None and phrase < rep.content[0] < span.start:
                 # "said in a statement after the debate that Ferris was
                 # “...”": the clause starts where the cue's report does, not
                 # at the channel and time before it.
-                phrase = rep.content[0]
+                frame = cue_frame(rep.cue[-1], lex)
+                if all(i in frame or doc[i].lower_ == "that" or doc[i].is_punct for i in range(phrase, rep.content[0])):
+                    phrase = rep.content[0]
             tail = _tail(span, rep.cue[-1])
             if phrase is not None:
                 candidates.append(Candidate("mixed", doc[phrase].idx, tail or q.end, rep.cue, rep.speaker, 0.85))
@@ -344,14 +345,6 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
         if not any(c.start < h.end and h.start < c.end and c.cue for c in candidates):
             candidates.append(Candidate(_kind(quotations, h.start, h.end), h.start, h.end, [h.cue], h.speaker, 0.8))
     return _dedupe(candidates)
-
-
-def _frame_of(cue: Token, start: int, end: int) -> bool:
-    """Whether the words ``doc[start:end]`` all belong to the cue's frame:
-    the phrases hanging on it after it (time, channel, place), and the
-    complementizer."""
-    frame = {t.i for c in cue.rights if c.dep_ in ("prep", "advmod", "npadvmod", "obl") for t in c.subtree}
-    return all(i in frame or cue.doc[i].lower_ == "that" or cue.doc[i].is_punct for i in range(start, end))
 
 
 def _inside_sentence(span: Span) -> bool:

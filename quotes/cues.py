@@ -862,6 +862,18 @@ def _as_frame_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     return start, end
 
 
+def cue_frame(cue: Token, lex: Lexicon) -> set[int]:
+    """The token indices of the cue's own frame after it: time, place,
+    channel and addressee ("said on Friday in a statement to reporters")."""
+    frame: set[int] = set()
+    for child in cue.rights:
+        if child.dep_ in ("advmod", "npadvmod", "prep", "dative", "iobj", "obl", "punct", "prt") or (
+            cue.lemma_.lower() in lex.addressee_verbs and lex.has_dep(child, "object")
+        ):
+            frame.update(range(child.left_edge.i, child.right_edge.i + 1))
+    return frame
+
+
 def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     """"said earlier on Friday during a news conference that he may wait":
     when the parse does not hang the clause on the cue, take the clause that
@@ -869,12 +881,7 @@ def following_clause(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
     end of the sentence."""
     doc = cue.doc
     sent_end = cue.sent.end
-    frame = set()
-    for child in cue.rights:
-        if child.dep_ in ("advmod", "npadvmod", "prep", "dative", "iobj", "obl", "punct", "prt") or (
-            cue.lemma_.lower() in lex.addressee_verbs and lex.has_dep(child, "object")
-        ):
-            frame.update(range(child.left_edge.i, child.right_edge.i + 1))
+    frame = cue_frame(cue, lex)
     i = cue.i + 1
     while i < sent_end and (i in frame or doc[i].is_space):
         if doc[i].lower_ == "that" and i > cue.i + 1 and not _relative_pronoun(doc[i], lex) and (doc[i].dep_ in ("mark", "nsubj", "det") or (
