@@ -192,6 +192,10 @@ def _numbers_a_name(tok: Token) -> bool:
                                 for j in (tok.i - 1, tok.i + 1))
 
 
+def _possessive_mark(tok: Token) -> bool:
+    return tok.tag_ == "POS" or tok.text in _POSSESSIVE
+
+
 def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
     def in_name(k: int) -> bool:  # "St. Luke's Hospital"
         return 0 < k < len(tokens) - 1 and tokens[k - 1].text[:1].isupper() and tokens[k + 1].text[:1].isupper()
@@ -202,7 +206,7 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
         tokens = tokens[2:]
 
     named = {t.i for k, t in enumerate(tokens) if t.text in ("'s", "’s") and in_name(k)}
-    possessive = any((t.tag_ == "POS" or t.text in ("'s", "’s")) and t.i not in named for t in tokens)
+    possessive = any(_possessive_mark(t) and t.i not in named for t in tokens)
     # An age ("78-year-old") or a possessive pronoun ("her adviser") says
     # nothing of where the speaker belongs.
     toks = [t for t in tokens if t.i in named or (
@@ -214,7 +218,7 @@ def _clean(tokens: list[Token], lex: Lexicon, resolve_place) -> Optional[str]:
         return None  # "Opposition candidate", "Defence barrister"
     if possessive and any(t.ent_type_ == "PERSON" or t.lower_ in lex.honorifics for t in toks):
         return None  # "Mr Ngakola’s lawyer" works for, not at, a person
-    if any((t.tag_ == "POS" or t.text in ("'s", "’s")) and t.i > 0 and t.doc[t.i - 1].lower_ in lex.titles for t in tokens):
+    if any(_possessive_mark(t) and t.i > 0 and t.doc[t.i - 1].lower_ in lex.titles for t in tokens):
         return None  # and so does "the president's speechwriter"
     # "advocacy group Learning First Ghana": the name, not its description,
     # nor all of a hyphened one ("the pro-Trump Great America PAC").
