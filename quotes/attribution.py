@@ -903,21 +903,25 @@ def _name_before_colon(line: Span, colon: Token, lex: Lexicon) -> Optional[Repor
 
 
 def _dash_signature(span: Span) -> Optional[Report]:
-    """"“...” ¶ - Hillary Clinton.", "“...” ¶ —Sen. Maria Lopez, Nevada.": a
-    quotation that is a paragraph of its own, signed on the next line by a
-    dash and a name."""
+    """"“...” ¶ - Hillary Clinton.", "“...” ¶ —Sen. Maria Lopez, Nevada.",
+    "“...” ― Esther Tapia": a quotation that opens its line, signed by a dash
+    and a name, on the next line or after it on the same one (vox pops,
+    epigraphs, collected reactions)."""
     doc = span.doc
     first, last = span[0], span[-1]
     if first.i > 0 and not (doc[first.i - 1].is_space and "\n" in doc[first.i - 1].text):
         return None
     j = last.i + 1
-    if j + 1 >= len(doc) or not (doc[j].is_space and "\n" in doc[j].text):
+    if j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc) or doc[j].text[0] not in _SIGNATURE_DASHES:
         return None
-    dash = doc[j + 1]
-    if dash.text[0] not in _SIGNATURE_DASHES:
-        return None
-    # The dash is a token of its own ("- Clinton") or glued to the name ("-Clinton").
-    k = dash.i if len(dash.text) > 1 else dash.i + 1
+    dash = doc[j]
+    # The dash is a token of its own ("- Clinton", "--\xa0Clinton") or glued
+    # to the name ("-Clinton").
+    k = dash.i + 1 if dash.text.strip(_SIGNATURE_DASHES) == "" else dash.i
+    while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+        k += 1
     end = k
     while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ == "PERSON"):
         end += 1

@@ -76,12 +76,17 @@ def load_spacy(name: str | None = None):
 # (... him,"Katie Packer said): the tokenizer then makes one token of
 # `said,“Look` and the parse never sees the quotation. Opening marks after
 # , : ; and closing marks after , . ! ? are split off, with that punctuation,
-# when a word follows. ’ stays whole: it is also the apostrophe.
+# when a word follows. ’ stays whole: it is also the apostrophe. A dash
+# glued to a closing mark (the “establishment”—which; “...”―Carla Sanchez)
+# is split off too, with the mark: otherwise one token runs from the
+# quotation's last word over its closing mark into the dash after it.
 GLUED_QUOTES = (
     r"(?<=[\w.)])[,:;](?=[\"“«‘][\w‘'])",
     r"(?<=[,:;])[\"“«‘](?=[\w'])",
     r"(?<=\w)[,.!?](?=[\"”»]\w)",
     r"(?<=[,.!?])[\"”»](?=\w)",
+    r"(?<=\w)[\"”»](?=[―—–])",
+    r"(?<=[\"”»])[―—–]",
 )
 
 

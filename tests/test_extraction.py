@@ -1499,6 +1499,39 @@ def test_a_quotation_paragraph_signed_with_a_dash_and_a_name(extractor):
     assert (q.text, q.speaker.text, q.cue.text) == ("“We need a change in this town and we need it now.”", "Sen. John Smith", "—")
 
 
+# Collected reactions sign each quotation on its own line, after it: with a
+# space, a no-break space or nothing between the closing mark and the dash.
+@pytest.mark.parametrize("signature, speaker", [
+    (" ― Esther Tapia", "Esther Tapia"),
+    ("\xa0―\xa0Karen Bobadilla.", "Karen Bobadilla"),
+    ("― Pamela Padilla ", "Pamela Padilla"),
+    (" — Oscar P. Quintero, 41, Phoenix", "Oscar P. Quintero"),
+    ("–Carla Sanchez.", "Carla Sanchez"),
+])
+def test_a_quotation_line_signed_after_it_with_a_dash_and_a_name(extractor, signature, speaker):
+    quotation = "“He makes simple blanket statements about people he knows nothing about.”"
+    text = f"The debate ran late on Tuesday.\n{quotation}{signature}\n“We are the future of this country.” ― Ana Ruiz\n"
+    quotes = extractor.extract(text)
+    assert [(q.text, q.speaker.text, q.cue.text) for q in quotes] == [
+        (quotation, speaker, signature.strip(" \xa0")[0]), ("“We are the future of this country.”", "Ana Ruiz", "―")]
+
+
+@pytest.mark.parametrize("text", [
+    # The dash opens an aside, not a signature.
+    "The debate ran late on Tuesday.\n“He makes simple blanket statements about people.” ― and he meant it.\n",
+    # The quotation does not open its line: a phrase of the sentence.
+    "He called it “a disgrace for the whole town” — Mayor Ann Lee disagreed.\n",
+])
+def test_a_dash_after_a_quotation_that_signs_nothing(extractor, text):
+    assert all(q.cue is None or q.cue.text not in "―—" for q in extractor.extract(text))
+
+
+def test_a_dash_glued_to_a_closing_mark_is_a_token_of_its_own(extractor):
+    text = "Cruz said he was not part of the “establishment”—which had failed voters."
+    words = [t.text for t in extractor.nlp.tokenizer(text)]
+    assert words[9:13] == ["establishment", "”", "—", "which"]
+
+
 @pytest.mark.parametrize("text, cue", [
     ("“People are tired of waiting for the new bridge,” he surmised.", "surmised"),
     ("“So you are saying there will be no new taxes this year?” Garcia interjected.", "interjected"),
