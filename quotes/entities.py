@@ -140,7 +140,8 @@ class EntityIndex:
         for e in self.entities:
             if e.kind == "person" and e.role:
                 e.affiliation = self.full_org_name(e.affiliation, e.role) if e.affiliation else (
-                    self.national_default(e.role) or self.state_default(e.role) or self.organisation_default(e.role))
+                    self.national_default(e.role) or self.state_default(e.role) or self.city_default(e.role)
+                    or self.organisation_default(e.role))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         quotation_at = quotation_finder(find_quotations(self.text) if quotations is None else quotations)
@@ -831,15 +832,45 @@ class EntityIndex:
     def organisation_default(self, role: Optional[str]) -> Optional[str]:
         """"chief executive Matthias Kessler" with no company named: the
         company the article is about."""
-        if not role or role.lower().split()[-1] not in self.lex.organisation_roles:
+        if not role:
             return None
+        last = role.lower().split()[-1]
         # "Judge X" works at the court the article names, not at the
-        # council it names more often.
-        kinds = self.lex.role_organisations.get(role.lower().split()[-1], ())
+        # council it names more often; a councillor at its council, and at
+        # no other organisation when it names none.
+        kinds = self.lex.role_organisations.get(last, ())
+        if last not in self.lex.organisation_roles and not kinds:
+            return None
         fitting = [e.name for e in self.entities if e.kind == "organization" and any(w in kinds for w in e.name.lower().split())]
         if fitting:
             return max(fitting, key=lambda name: _count_phrase(self.text, name))
-        return self.main_org
+        return self.main_org if last in self.lex.organisation_roles else None
+
+    def city_default(self, role: Optional[str]) -> Optional[str]:
+        """The city a mayor serves when the text names none: the place the
+        article names most, a dateline ("TUCSON, Ariz. —") counting three
+        times. None on a tie, or when that place is a country or a US state
+        (in "New York" the city and the state are one name)."""
+        if not role or role.lower().split()[-1] not in self.lex.city_roles:
+            return None
+        counts: dict[str, int] = {}
+        spelling: dict[str, str] = {}
+        for t, place in self.places:
+            if self.lex.country(place):
+                continue
+            key = self.lex.us_states.get(place, place).lower()
+            dateline = self.doc[t].is_upper and (t == 0 or "\n" in self.doc[t - 1].text)
+            counts[key] = counts.get(key, 0) + (3 if dateline else 1)
+            # A dateline shouts: the name as the text writes it elsewhere.
+            if key not in spelling or spelling[key].isupper():
+                spelling[key] = place
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        city = spelling[max(counts, key=counts.get)]
+        if city in self.lex.us_states:
+            return None
+        return city.title() if city.isupper() else city
 
     def state_default(self, role: Optional[str]) -> Optional[str]:
         """The US state a governor serves when the text names none: the

@@ -92,6 +92,7 @@ class Lexicon:
     org_name_words: frozenset[str]
     place_roles: frozenset[str]
     state_roles: frozenset[str]
+    city_roles: frozenset[str]
     party_words: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
     demonyms: dict[str, str]
@@ -259,6 +260,7 @@ def _load(folder: str) -> Lexicon:
         org_name_words=_words(d / "org_name_words.txt"),
         place_roles=_words(d / "place_roles.txt"),
         state_roles=_words(d / "state_roles.txt"),
+        city_roles=_words(d / "city_roles.txt"),
         party_words=_words(d / "party_words.txt"),
         pronouns={p.lower(): (k, g) for p, k, g in _table(d / "pronouns.tsv")},
         demonyms=demonyms,

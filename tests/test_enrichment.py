@@ -452,6 +452,29 @@ def test_a_governor_with_no_state_named_serves_the_state_the_article_names(extra
         ("Chris Christie", "Governor", "New Jersey"), ("Ana Ruiz", "Attorney General", "New Jersey")]
 
 
+@pytest.mark.parametrize("text, affiliation", [
+    # The dateline names the city: it counts for three mentions.
+    ("TUCSON, Ariz. — Bus fares will return in July, Mayor Teresa Valdivia said on Tuesday. Riders in Phoenix pay $2.", "Tucson"),
+    ("Clarkston has welcomed refugees for decades. Mayor Ted Terry said Clarkston would go on doing so.", "Clarkston"),
+    # "New York" names a city and a state: no guess.
+    ("Mayor Bill de Blasio said New York would not pay. Crowds in Brooklyn and New York cheered.", None),
+    # Two cities as often: no guess.
+    ("Mayor Ana Ruiz said Tucson and Phoenix would share the cost.", None),
+])
+def test_a_mayor_with_no_city_named_serves_the_city_the_article_names_most(extractor, text, affiliation):
+    assert [(r, a) for _, _, r, a in speakers(extractor, text)][0] == ("Mayor", affiliation)
+
+
+@pytest.mark.parametrize("text, affiliation", [
+    ("The Tucson City Council voted 4-3 on Tuesday. “We cannot keep asking the general fund,” said Councilmember Dana Ortiz.",
+     "Tucson City Council"),
+    # A councillor works at a council, not at whatever the article is about.
+    ("The Sun Tran agency will raise fares. “We cannot keep asking the general fund,” said Councilmember Dana Ortiz.", None),
+])
+def test_a_councillor_with_no_council_named_works_at_the_council_the_article_names(extractor, text, affiliation):
+    assert speakers(extractor, text) == [("Dana Ortiz", "person", "Councilmember", affiliation)]
+
+
 def test_the_senator_is_the_senator_named_by_an_abbreviated_title(extractor):
     text = ("Sen. Teresa Halloran (D-Pa.) met the mayor on Monday. "
             "“This is our money,” the senator said.")
