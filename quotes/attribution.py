@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from . import headlines, object_statements
 from .according import according_to
-from .cues import DASHES, can_speak, cue_frame, is_negated, is_quote_mark, is_speech_verb, participle_before_quotation, past_connective
+from .cues import (DASHES, can_speak, cue_frame, is_negated, is_quote_mark, is_speech_verb, participle_before_quotation, past_connective,
+                   question_participle)
 from .embeds import Post, find_posts
 from .lexicon import Lexicon
 from .quotemarks import Quotation, find_quotations, quotation_finder, starts_paragraph
@@ -229,9 +230,10 @@ def find_candidates(doc: Doc, lex: Lexicon, keep_unattributed: bool = False, tex
             # "It was announced that ...": nobody is named; not a statement
             # an analyst can attribute.
             conf = 0.5
-        elif rep.guessed:
+        elif rep.guessed or question_participle(rep.cue[0], lex):
             # The object gate follows PolNeAR, which counts "posted a video
-            # of the rally" as an attribution; a reader may not.
+            # of the rally" as an attribution, and so is a question ("Asked
+            # by Matt Lauer whether ..."); a reader may not.
             conf = 0.6
         else:
             conf = 0.85
@@ -391,7 +393,7 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
         verb = next((t for t in nxt[:4] if is_speech_verb(t, lex)), None) or _cue_after_its_subject(nxt, lex)
         if verb is not None and (len(nxt) <= 12 or _reports_nothing_else(verb, lex)):
             window_end = nxt.end
-    verbs = [t for t in doc[window_start:window_end] if outside(t) and is_speech_verb(t, lex)]
+    verbs = [t for t in doc[window_start:window_end] if outside(t) and is_speech_verb(t, lex) and not question_participle(t, lex)]
     # The governing verb is the nearest speech verb above the quotation in
     # the parse ("did not mention X, but told his supporters, “...”").
     governing = []

@@ -129,12 +129,16 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
             (lemma, c.lower_) in lex.particle_cues for c in tok.children)):
         return False  # "shot back", "fired back"; "as the Post put it"
     # "Asked if he was bullied, ...", "a plan announced last year": a bare
-    # participle modifying something else reports nothing by itself.
+    # participle modifying something else reports nothing by itself, but
+    # for the question put to someone ("Asked whether ..., Johnson
+    # demurred", "said when asked about ..."): that is a statement, by the
+    # agent or by nobody named (``speakers._passive_participle``).
     if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(
             lex.has_dep(c, "aux") for c in tok.children) and not _misread_past(tok, lex):
         # ... except in a frame that names who reported: "As reported by
         # the Post, ..." (see ``_as_frame_content``).
-        if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)) and not lost_main_verb(tok, lex):
+        if not (_has_mark(tok, "as", lex) and any(lex.has_dep(c, "agent") for c in tok.children)) and not lost_main_verb(tok, lex) \
+                and not question_participle(tok, lex):
             return False
     if _names_thing(tok, lex):
         return False
@@ -143,6 +147,14 @@ def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
             and not inverted_after_quotation(tok):
         return False
     return not _in_fixed_term(tok, lex)
+
+
+def question_participle(tok: Token, lex: Lexicon) -> bool:
+    """"Asked whether he would run, ...": the bare participle of a
+    question verb (``models/question_verbs.txt``) on a clause. It reports
+    the question, never the answer after it."""
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.lemma_.lower() in lex.question_verbs and not any(
+        lex.has_dep(c, "aux") for c in tok.children)
 
 
 def _misread_past(tok: Token, lex: Lexicon) -> bool:

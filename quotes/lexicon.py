@@ -93,6 +93,7 @@ class Lexicon:
     place_roles: frozenset[str]
     state_roles: frozenset[str]
     city_roles: frozenset[str]
+    question_verbs: frozenset[str]
     party_words: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
     demonyms: dict[str, str]
@@ -261,6 +262,7 @@ def _load(folder: str) -> Lexicon:
         place_roles=_words(d / "place_roles.txt"),
         state_roles=_words(d / "state_roles.txt"),
         city_roles=_words(d / "city_roles.txt"),
+        question_verbs=_words(d / "question_verbs.txt"),
         party_words=_words(d / "party_words.txt"),
         pronouns={p.lower(): (k, g) for p, k, g in _table(d / "pronouns.tsv")},
         demonyms=demonyms,

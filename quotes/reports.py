@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from .cues import (DOUBLE_MARKS, FINITE_TAGS, RELATIVE_PRONOUNS, can_speak, clause_content, closing_attribution,
                    cut_nested, cut_trailing_participle, following_clause, is_negated, is_quote_mark, is_speech_verb,
-                   is_time, object_content, paragraph_after_colon, passive_content, prep_content,
+                   is_time, object_content, paragraph_after_colon, passive_content, prep_content, question_participle,
                    second_subject_content, set_off, subtree_range, trim)
 from .lexicon import Lexicon
 from .speakers import mention_span, subject_of
@@ -264,16 +264,22 @@ def _subject_after_opening_participle(cue: Token, lex: Lexicon) -> Optional[Toke
     Clinton's “genuine empathy,” Starr said ...": a participle opening the
     sentence goes with the clause after its comma, however the parse hung
     it; that clause's subject speaks, if it can."""
-    doc = cue.doc
     if cue.tag_ != "VBG" or cue.i != cue.sent.start:
         return None
+    tok = _clause_after_comma(cue, lex)
+    ok = tok is not None and can_speak(tok, lex) and tok.lower_ not in RELATIVE_PRONOUNS | {"it", "there", "this"} and not _in_quotation(tok)
+    return tok if ok else None
+
+
+def _clause_after_comma(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """The subject of the first finite clause after ``cue`` that a comma
+    sets off from it: the sentence's main clause after an opening
+    participle."""
+    doc = cue.doc
     for tok in doc[cue.i + 1:cue.sent.end]:
-        if not lex.has_dep(tok, "active_subject") or tok.head.tag_ not in FINITE_TAGS or tok.head.i < tok.i:
-            continue
-        if set_off(doc, tok.left_edge.i, cue.i, ",") is None:
-            continue
-        ok = can_speak(tok, lex) and tok.lower_ not in RELATIVE_PRONOUNS | {"it", "there", "this"} and not _in_quotation(tok)
-        return tok if ok else None
+        if lex.has_dep(tok, "active_subject") and tok.head.tag_ in FINITE_TAGS and tok.head.i > tok.i \
+                and set_off(doc, tok.left_edge.i, cue.i, ",") is not None:
+            return tok
     return None
 
 
@@ -327,6 +333,12 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
         if subj is not None and content is not None and content[1] > subj.left_edge.i:
             # The parse may run the participle's clause on into the main one.
             content = (content[0], set_off(cue.doc, subj.left_edge.i, cue.i, ","))
+    if content is not None and question_participle(cue, lex):
+        # "Asked which county was his favorite, he demurred: “...”": the
+        # question stops where the answer's clause starts.
+        main = _clause_after_comma(cue, lex)
+        if main is not None and content[1] > main.left_edge.i:
+            content = (content[0], set_off(cue.doc, main.left_edge.i, cue.i, ","))
     speaker = mention_span(subj, lex) if subj is not None else None
     if content is not None and speaker is not None and cue.i < speaker.start and content[0] <= speaker.start < content[1]:
         # "“...,” said Cruz, who had introduced them": the clause after an
