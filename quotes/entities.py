@@ -144,7 +144,7 @@ class EntityIndex:
                     or self.organisation_default(e.role))
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        quotation_at = quotation_finder(find_quotations(self.text) if quotations is None else quotations)
+        quotation_at = self._quotation_at = quotation_finder(find_quotations(self.text) if quotations is None else quotations)
         for m in self.mentions:
             m.quoted = quotation_at(doc[m.start].idx) is not None
 
@@ -671,6 +671,10 @@ class EntityIndex:
         age = bool(_AGE.match(mention.text)) and head.tag_ not in ("NNS", "NNPS")
         if age or word in lex.pronouns and len(mention) <= 2:
             kind, gender = ("person", "-") if age else lex.pronouns[word]
+            if word in lex.writer_pronouns and self._quotation_at(head.idx) is None:
+                # "We asked readers ...": the writer (a publication for
+                # "we"), whom the text does not name.
+                return Resolution(None, "organization" if kind == "plural" else kind, None, None, True)
             if kind == "person":
                 def want(e: Entity) -> bool:
                     return e.kind == "person" and (e.gender in (None, gender) or gender == "-")

@@ -96,6 +96,7 @@ class Lexicon:
     question_verbs: frozenset[str]
     party_words: frozenset[str]
     pronouns: dict[str, tuple[str, str]]
+    writer_pronouns: frozenset[str]
     demonyms: dict[str, str]
     countries: dict[str, str]
     us_states: dict[str, str]  # "Vt." -> "Vermont"
@@ -265,6 +266,7 @@ def _load(folder: str) -> Lexicon:
         question_verbs=_words(d / "question_verbs.txt"),
         party_words=_words(d / "party_words.txt"),
         pronouns={p.lower(): (k, g) for p, k, g in _table(d / "pronouns.tsv")},
+        writer_pronouns=_words(d / "writer_pronouns.txt"),
         demonyms=demonyms,
         countries=countries,
         us_states=_us_states(d / "us_states.tsv"),

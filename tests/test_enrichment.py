@@ -475,6 +475,14 @@ def test_a_councillor_with_no_council_named_works_at_the_council_the_article_nam
     assert speakers(extractor, text) == [("Dana Ortiz", "person", "Councilmember", affiliation)]
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Transit advocates had pushed for the cap. We asked readers how the decision will affect them.", "organization"),
+    ("Mayor Ana Ruiz opened the meeting. I wrote last week that the fares would return.", "person"),
+])
+def test_the_writer_s_we_or_i_is_nobody_named_before(extractor, text, kind):
+    assert [(n, k) for n, k, _, _ in speakers(extractor, text)][-1] == (None, kind)
+
+
 def test_the_senator_is_the_senator_named_by_an_abbreviated_title(extractor):
     text = ("Sen. Teresa Halloran (D-Pa.) met the mayor on Monday. "
             "“This is our money,” the senator said.")
