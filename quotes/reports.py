@@ -328,17 +328,16 @@ def report_of(cue: Token, lex: Lexicon) -> Optional[Report]:
     if content is not None and content[1] <= content[0]:
         content = None  # "said ... »": the parse hung a lone quotation mark on the cue
     subj = subject_of(cue, lex) or _subject_before_participle(cue, lex)
+    main = None
     if subj is None:
-        subj = _subject_after_opening_participle(cue, lex)
-        if subj is not None and content is not None and content[1] > subj.left_edge.i:
-            # The parse may run the participle's clause on into the main one.
-            content = (content[0], set_off(cue.doc, subj.left_edge.i, cue.i, ","))
-    if content is not None and question_participle(cue, lex):
-        # "Asked which county was his favorite, he demurred: “...”": the
-        # question stops where the answer's clause starts.
+        subj = main = _subject_after_opening_participle(cue, lex)
+    if question_participle(cue, lex):
         main = _clause_after_comma(cue, lex)
-        if main is not None and content[1] > main.left_edge.i:
-            content = (content[0], set_off(cue.doc, main.left_edge.i, cue.i, ","))
+    if main is not None and content is not None and content[1] > main.left_edge.i:
+        # The parse may run an opening participle's clause on into the main
+        # one ("Noting that ..., Trump reminded", "Asked which county was
+        # his favorite, he demurred: “...”"): the statement stops there.
+        content = (content[0], set_off(cue.doc, main.left_edge.i, cue.i, ","))
     speaker = mention_span(subj, lex) if subj is not None else None
     if content is not None and speaker is not None and cue.i < speaker.start and content[0] <= speaker.start < content[1]:
         # "“...,” said Cruz, who had introduced them": the clause after an
