@@ -456,6 +456,9 @@ def _cue_for_quotation(doc: Doc, q: Quotation, span: Span, lex: Lexicon, quotati
             subj = subject_of(doc[verb.i - 1].head, lex)
             speaker = mention_span(subj, lex) if subj is not None and outside(subj) and can_speak(subj, lex) \
                 and subj.lower_ not in _EMPTY_SUBJECTS and subj.dep_ != "expl" else None
+        if speaker is None and verb.dep_ == "acl" and verb.head.i < verb.i and verb is intro and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "a man yelled “Stay there!”", parsed as a man who yelled.
+            speaker = mention_span(verb.head, lex)
         if speaker is not None and (q.start <= speaker.start_char < q.end or not outside(speaker[0])):
             # The parse took a word of the quotation (or of the one before
             # it, for a quotation that continues after the cue) as the
@@ -785,11 +788,20 @@ def _follows_at_once(verb: Token, last: Token, lex: Lexicon) -> bool:
 def _introducing_verb(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional[Token]:
     """The speech verb right before the colon or comma that opens a
     quotation ("yelled: “...”", "then boomed, “...”", "fired back: “...”"),
-    not negated. "Trump was asked, “...?” He said no.": the question's cue
-    is "asked", with no asker named, not the answer's "said"."""
+    not negated; or right before a quotation that is a sentence of its own
+    ("a man yelled “Stay there!”"). "Trump was asked, “...?” He said no.":
+    the question's cue is "asked", with no asker named, not the answer's
+    "said"."""
     k = first.i - 1
     while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
         k -= 1
+    if k >= 0 and doc[k].pos_ in ("VERB", "AUX") and _utterance(doc, first):
+        # "a man yelled “Stay there!”": no mark between, but what follows
+        # is a sentence of its own, which the parse may tear apart.
+        verb = doc[k]
+        if outside(verb) and is_speech_verb(verb, lex) and verb.lemma_.lower() not in lex.naming_verbs and not is_negated(verb, lex):
+            return verb
+        return None
     if k < 1 or doc[k].text not in (":", ",") or not outside(doc[k]):
         return None
     k -= 1
@@ -799,6 +811,16 @@ def _introducing_verb(doc: Doc, first: Token, lex: Lexicon, outside) -> Optional
     if verb is None or not outside(verb) or not is_speech_verb(verb, lex) or is_negated(verb, lex):
         return None
     return verb
+
+
+def _utterance(doc: Doc, first: Token) -> bool:
+    """The quotation opening at ``first`` reads as a whole utterance: it
+    starts with a capital and ends with a sentence mark, not a phrase
+    ("warned “grave consequences” would follow")."""
+    close = next((t.i for t in doc[first.i + 1:first.i + 60] if t.is_quote or t.text in "”’"), None)
+    if close is None or close - first.i < 3 or not doc[first.i + 1].is_title:
+        return False
+    return doc[close - 1].text in (".", "!", "?")
 
 
 def _reports_onward(verb: Token, last: Token, lex: Lexicon) -> bool:

@@ -2345,6 +2345,26 @@ def test_the_speech_verb_a_quotation_follows_at_once_introduces_it(extractor, te
     assert (q.cue.text, q.speaker.text) == (cue, speaker)
 
 
+def test_a_sentence_quoted_right_after_a_speech_verb_is_its_even_where_the_parse_tears_it_apart(extractor):
+    # The parse makes "yelled" a modifier of "man" and "Stay" a verb of the
+    # sentence's own; no colon or comma stands between.
+    text = "Some in the crowd booed, and when Rubio thanked Miami, a man yelled “Stay there!”"
+    q = next(q for q in extractor.extract(text) if q.text == "“Stay there!”")
+    assert (q.type, q.cue.text, q.speaker.text) == ("direct", "yelled", "a man")
+
+
+@pytest.mark.parametrize("text", [
+    "Critics warned “grave consequences” would follow.",  # a phrase, not a sentence
+    "The project was called “A Bridge Too Far.”",  # a naming verb names, says nothing
+])
+def test_a_phrase_quoted_right_after_a_verb_is_not_taken_for_an_utterance(extractor, text):
+    from quotes.attribution import _introducing_verb
+
+    doc = extractor.nlp(text)
+    first = next(t for t in doc if t.text == "“")
+    assert _introducing_verb(doc, first, extractor.lexicon, lambda tok: True) is None
+
+
 def test_a_quotation_inside_an_opening_participle_is_the_participle_s(extractor):
     text = "The senator, citing “the unique magic of Trump,” said the candidate could win Pennsylvania."
     assert [(q.text, q.cue.text, q.speaker.text) for q in extractor.extract(text)] == [
