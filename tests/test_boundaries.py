@@ -50,6 +50,21 @@ def test_features_tell_a_sentence_end_from_a_comma(extractor):
     assert "word=which" in at_comma
 
 
+def test_features_tell_what_opens_the_rest_and_what_stands_before_it(extractor):
+    doc = extractor.nlp("He announced the new budget, citing lower costs for the city.")
+    cue = doc[1]
+    comma = next(t.i for t in doc if t.text == ",")
+    at_comma = features(doc, cue, 2, comma, comma, len(doc))
+    at_end = features(doc, cue, 2, len(doc) - 1, comma, len(doc))
+    # The participle opening the rest, and a bare noun phrase before the comma.
+    assert "word_verb=cite" in at_comma and "statement=NOUN|clause=False|next=," in at_comma
+    assert not any(f.startswith(("word_verb=", "statement=", "rest_ratio=")) for f in at_end)
+    doc = extractor.nlp("She said the vote was close, but would it hold?")
+    comma = next(t.i for t in doc if t.text == ",")
+    at_comma = features(doc, doc[1], 2, comma, comma, len(doc))
+    assert "sentence_mark=?" in at_comma and "statement=AUX|clause=True|next=," in at_comma
+
+
 def test_no_candidate_cuts_a_tail_the_rules_keep(extractor):
     # "with ..." on the cue is kept on purpose by the rules (cues._extend_tail).
     doc = extractor.nlp("Rescuers confirmed that the search is ongoing, with two people still missing.")
