@@ -274,6 +274,27 @@ def test_a_press_conference_is_the_channel_not_the_audience(extractor):
     assert channels(extractor, text) == [("press conference", None)]
 
 
+@pytest.mark.parametrize("text, platform", [
+    ("“We will win this state,” the senator said at a rally in Binghamton on Saturday.", "rally"),
+    ("Speaking at a Fox News town hall on Monday, Clinton said the account was a mistake.", "town hall"),
+    ("During Saturday's debate, Halvorson said the congressman had misled voters.", "debate"),
+    ("The director said at a Senate hearing that the files had been deleted.", "hearing"),
+    ("“The program works,” she wrote in an op-ed for the Des Moines Register.", "op-ed"),
+    ("“We are gravely concerned,” the members wrote in a letter to the president.", "letter"),
+    ("In an email, the spokesman said the campaign would not comment.", "email"),
+    ("The governor told listeners of his weekly podcast that the budget was balanced.", "podcast"),
+])
+def test_a_venue_or_written_channel_is_the_platform(extractor, text, platform):
+    assert [q.platform for q in extractor.extract(text)] == [platform]
+
+
+def test_what_followed_a_debate_was_not_said_at_it(extractor):
+    # Nor is a debate inside the statement (the sentence outside it is read).
+    text = "After the debate, the candidate told reporters that his tax cut would be paid for."
+    assert channels(extractor, text) == [(None, "reporters")]
+    assert channels(extractor, "The mayor said the debate over fares had gone on too long.") == [(None, None)]
+
+
 def test_the_outlet_ends_at_its_noun(extractor):
     text = "Trade Minister Lee Soo-ah told a parliamentary committee that Seoul was seeking exemptions."
     assert channels(extractor, text) == [(None, "parliamentary committee")]
