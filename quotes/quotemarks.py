@@ -114,7 +114,7 @@ def find_quotations(text: str) -> list[Quotation]:
         if ch == "\n":
             if not stack:
                 continue
-            if _reopens(text, i, stack[0][0]):
+            if _reopens(text, i, stack[0][0], text[stack[0][1]]):
                 # News style: the next paragraph reopens the same quote.
                 del stack[1:]
                 pending_continuation = True
@@ -125,7 +125,7 @@ def find_quotations(text: str) -> list[Quotation]:
             close_bottom(end, closed=False)
             continue
 
-        if pending_continuation and stack and _family(ch) == stack[0][0] and _is_opening(text, i):
+        if pending_continuation and stack and _family(ch) == stack[0][0] and _is_opening(text, i) and _same_style(ch, text[stack[0][1]]):
             # The reopening mark of a continued paragraph.
             pending_continuation = False
             paragraphs += 1
@@ -189,15 +189,25 @@ def starts_paragraph(text: str, i: int) -> bool:
     return j < 0 or text[j] == "\n"
 
 
-def _reopens(text: str, i: int, family: str) -> bool:
+def _same_style(mark: str, opening: str) -> bool:
+    """Straight marks continue a quote straight marks opened, curly ones a
+    curly one: in an excerpt set in straight marks around curly ones, a
+    paragraph opening with “ quotes someone inside it."""
+    return (mark in STRAIGHT_DOUBLE + STRAIGHT_SINGLE) == (opening in STRAIGHT_DOUBLE + STRAIGHT_SINGLE)
+
+
+def _reopens(text: str, i: int, family: str, opening: str = "") -> bool:
     """Whether the paragraph after the line break at ``i`` opens with a mark
-    of ``family``: the news convention for a quote running on."""
+    of ``family`` (and of the ``opening`` mark's style, when given): the
+    news convention for a quote running on."""
     j = i
     while j < len(text) and text[j].isspace():
         j += 1
     if j == len(text):
         return False  # ("" is in every string, so this must come first)
     nxt = text[j]
+    if opening and not _same_style(nxt, opening):
+        return False
     if family == "double":
         return nxt in OPEN_DOUBLE + STRAIGHT_DOUBLE
     if family == "guillemet":

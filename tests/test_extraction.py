@@ -58,6 +58,11 @@ def record_for_cue(extractor, text, *cues):
     ("He called them “thugs“ while asking for a “wall.” Then he left.", ["“thugs“", "“wall.”"]),
     # A straight mark glued to a curly opening one opens with it.
     ('"“We will win,” she said before adding that it would take time."', ['"“We will win,”']),
+    # An excerpt in straight marks runs on through paragraphs reopened by a
+    # straight mark; a paragraph opening on “ quotes someone inside it.
+    ('"The mayor spoke first.\n\n"Then the crowd left.\n\n“We will rebuild,” she said.',
+     ['"The mayor spoke first.\n\n"Then the crowd left.', "“We will rebuild,”"]),
+    ('"One.\n\n"Two," he said.', ['"One.\n\n"Two,"']),
 ])
 def test_quotation_scanner(text, expected):
     assert [text[q.start:q.end] for q in find_quotations(text)] == expected
