@@ -29,6 +29,8 @@ from .speakers import mention_span, subject_of, subject_to_the_left
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"[^\n]+")
+# What a line of an outlet's note ends on when its sentence ends there.
+_NOTE_ENDS = set(".!?:\"”’)")
 # "Name: statement" alone on a line (headlines, transcripts).
 # A no-break space may follow the colon ("McDonald:\xa0“...").
 _SPEAKER_COLON = re.compile(r"(?m)(?:^[ \t]*|[ \t][-–—][ \t]+(?=[^\n]*:[ \t\xa0]*[“\"]))"
@@ -1159,7 +1161,15 @@ def outlet_notes(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     for m in _LINE.finditer(text):
         opening = _note_opening(m.group()[:60])
         if any(opening.startswith(n) and not opening[len(n):len(n) + 1].isalnum() for n in lex.outlet_notes):
-            notes.append(m.span())
+            start, end = m.span()
+            line = m.group()
+            # A note hard-wrapped over several lines ("Editor's note: Donald
+            # Trump regularly¶incites¶political violence ...") runs on while
+            # a line stops short of a sentence's end.
+            while line.rstrip()[-1:] not in _NOTE_ENDS and text[end + 1:end + 2].strip():
+                nxt = _LINE.match(text, end + 1)
+                line, end = nxt.group(), nxt.end()
+            notes.append((start, end))
     return notes
 
 

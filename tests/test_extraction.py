@@ -2162,6 +2162,15 @@ def test_the_outlets_note_on_its_article_reports_nothing(extractor, note):
     assert [q.text for q in extractor.extract(text)] == ["the plan would fail"]
 
 
+def test_a_hard_wrapped_note_is_a_note_to_its_sentences_end(extractor):
+    # Lines cut mid-sentence belong to the note; the line after its full
+    # stop is the article again.
+    text = ("Smith said the plan would fail.\nEditor’s note: Donald Trump regularly\nincites\npolitical violence and "
+            "has\nrepeatedly pledged to ban all Muslims — 1.6 billion members of an entire religion — from\n"
+            "entering the U.S.\nJones said the vote would be close.")
+    assert [q.text for q in extractor.extract(text)] == ["the plan would fail", "the vote would be close"]
+
+
 def test_a_finite_verb_joined_to_an_infinitive_statement_is_what_the_speaker_did(extractor):
     text = ("Mr. Rubio and Senator Ted Cruz urged the rest of the party to coalesce around their campaigns "
             "and tried to make the case that the nominating fight was still in its early stages.")
