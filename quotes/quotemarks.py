@@ -125,7 +125,7 @@ def find_quotations(text: str) -> list[Quotation]:
             close_bottom(end, closed=False)
             continue
 
-        if pending_continuation and stack and _family(ch) == stack[0][0] and _is_opening(text, i) and _same_style(ch, text[stack[0][1]]):
+        if pending_continuation and stack and _family(ch) == stack[0][0] and _is_opening(text, i):
             # The reopening mark of a continued paragraph.
             pending_continuation = False
             paragraphs += 1
