@@ -27,18 +27,30 @@ def _pct(x: float) -> str:
 
 
 def scores_table(report: EvalReport, title: str = "") -> Table:
+    """Record P/R/F1, each F1 with its 95% interval over articles (see
+    quotes/evaluate.py)."""
     table = Table(title=title or None, title_justify="left")
-    for col, justify in (("score", "left"), ("subset", "left"), ("level", "left"), ("P", "right"),
-                         ("R", "right"), ("F1", "right"), ("tp", "right"), ("pred", "right"),
-                         ("gold", "right")):
+    for col, justify in (("subset", "left"), ("record", "left"), ("P", "right"), ("R", "right"), ("F1", "right"),
+                         ("95% CI", "right"), ("tp", "right"), ("pred", "right"), ("gold", "right")):
         table.add_column(col, justify=justify)
-    for kind, scores in (("record", report.records), ("tokens", report.tokens)):
-        for subset, levels in scores.items():
-            for level, prf in levels.items():
-                table.add_row(kind, SUBSET_LABEL[subset], level, _pct(prf.precision), _pct(prf.recall),
-                              _pct(prf.f1), str(prf.tp), str(prf.n_pred), str(prf.n_gold))
-        if kind == "record":
-            table.add_section()
+    for subset, levels in report.records.items():
+        for level, prf in levels.items():
+            low, high = report.interval(subset, level)
+            table.add_row(SUBSET_LABEL[subset], level, _pct(prf.precision), _pct(prf.recall), _pct(prf.f1),
+                          f"{_pct(low)}–{_pct(high)}", str(prf.tp), str(prf.n_pred), str(prf.n_gold))
+    return table
+
+
+def overlap_table(report: EvalReport) -> Table:
+    """Word overlap of each part, over all predictions and gold spans."""
+    table = Table(title="Word overlap", title_justify="left")
+    for col, justify in (("subset", "left"), ("part", "left"), ("P", "right"), ("R", "right"), ("F1", "right"),
+                         ("words", "right"), ("pred", "right"), ("gold", "right")):
+        table.add_column(col, justify=justify)
+    for subset, parts in report.tokens.items():
+        for part, prf in parts.items():
+            table.add_row(SUBSET_LABEL[subset], part, _pct(prf.precision), _pct(prf.recall), _pct(prf.f1),
+                          str(prf.tp), str(prf.n_pred), str(prf.n_gold))
     return table
 
 
@@ -116,6 +128,7 @@ def print_field_errors(console: Console, report: EvalReport) -> None:
 
 def print_report(console: Console, report: EvalReport, title: str = "", errors: bool = False) -> None:
     console.print(scores_table(report, title))
+    console.print(overlap_table(report))
     if report.fields:
         console.print(fields_table(report))
     if report.distractors:

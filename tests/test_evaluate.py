@@ -170,6 +170,30 @@ def test_token_overlap_sums_over_documents():
     assert t.recall == pytest.approx(6 / 12)
 
 
+
+def test_f1_interval_resamples_articles():
+    # Ten articles, each with one gold statement: found in six, missed in
+    # four. F1 over all is 0.75; resampled articles move it both ways.
+    docs = [doc(WORDS, [wg(0, 6)], doc_id=str(i)) for i in range(10)]
+    found = {str(i): [wq(0, 6, str(i))] for i in range(6)}
+    r = score(docs, found, speech_words=SPEECH)
+    assert rec(r)[2] == 0.75
+    low, high = r.interval("all", "content")
+    assert 0.0 < low < 0.75 < high <= 1.0
+    assert r.interval("all", "content") == (low, high)            # fixed seed: same interval
+    # Ten times the articles, found in the same share: a narrower interval.
+    many = [doc(WORDS, [wg(0, 6)], doc_id=str(i)) for i in range(100)]
+    wide = score(many, {str(i): [wq(0, 6, str(i))] for i in range(60)}, speech_words=SPEECH)
+    low100, high100 = wide.interval("all", "content")
+    assert low < low100 < 0.75 < high100 < high
+    # One article, or articles that all score alike: nothing to resample.
+    assert score(docs[:1], found, speech_words=SPEECH).interval("all", "content") == (1.0, 1.0)
+    same = score(docs[:6], found, speech_words=SPEECH)
+    assert same.interval("all", "attributed") == (1.0, 1.0)
+    flat = r.flat()
+    assert (flat["all_content_f1_low"], flat["all_content_f1_high"]) == (low, high)
+    assert r.to_dict()["record_scores"]["all"]["content"]["f1_interval"] == [low, high]
+
 # ------------------------------------------------------------- attribution
 
 def test_attributed_needs_the_speaker_mention_to_overlap_the_source():
@@ -490,6 +514,7 @@ def test_eval_command_prints_and_writes_json(tmp_path, monkeypatch):
     res = CliRunner().invoke(eval_command, [str(gold_dir), "--errors", "--json", str(out)])
     assert res.exit_code == 0, res.output
     assert "SPEECH" in res.output and "false positive" in res.output and "it rains" in res.output
+    assert "95% CI" in res.output and "Word overlap" in res.output
     data = json.loads(out.read_text())
     assert data["record_scores"]["all"]["content"]["precision"] == 0.5
     assert data["flat"]["all_attributed_f1"] == pytest.approx(2 / 3)
