@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from .evaluate import FIELDS, EvalReport, ErrorCase, evaluate
+from .evaluate import FIELDS, Change, EvalReport, ErrorCase, compare, evaluate, read_document_counts
 from .gold import GoldFormatError, detect_layout
 
 SUBSET_LABEL = {"all": "ALL", "speech": "SPEECH"}
@@ -51,6 +51,23 @@ def overlap_table(report: EvalReport) -> Table:
         for part, prf in parts.items():
             table.add_row(SUBSET_LABEL[subset], part, _pct(prf.precision), _pct(prf.recall), _pct(prf.f1),
                           str(prf.tp), str(prf.n_pred), str(prf.n_gold))
+    return table
+
+
+def change_table(changes: list[Change], against: Path, paired: int, unpaired: int) -> Table:
+    """Each record F1 before and after, the difference and its paired 95%
+    interval over the articles both runs scored."""
+    title = f"Against {against}: {paired} article{'s' if paired != 1 else ''} scored by both"
+    if unpaired:
+        title += f" ({unpaired} scored now only, left out)"
+    table = Table(title=title, title_justify="left")
+    for col, justify in (("subset", "left"), ("record", "left"), ("before", "right"), ("after", "right"),
+                         ("change", "right"), ("95% CI", "right"), ("", "left")):
+        table.add_column(col, justify=justify)
+    style = {"better": "green", "worse": "red", "within noise": "dim", "same": "dim"}
+    for c in changes:
+        table.add_row(SUBSET_LABEL[c.subset], c.level, _pct(c.before), _pct(c.after), f"{100 * (c.after - c.before):+.2f}",
+                      f"{100 * c.low:+.2f} – {100 * c.high:+.2f}", Text(c.verdict, style=style[c.verdict]))
     return table
 
 
@@ -150,9 +167,12 @@ def print_report(console: Console, report: EvalReport, title: str = "", errors: 
                    "and the fields (name, role ...) that content matches got wrong.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every number to this JSON file.")
+@click.option("--against", "against", type=click.Path(dir_okay=False, path_type=Path),
+              help="A --json file of an earlier run on the same articles: print each F1's change, "
+                   "with a 95% interval paired by article, and whether it is beyond noise.")
 @click.option("--model", default=None, help="spaCy model to parse with (default: the best installed).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
-def eval_command(gold_dir: Path, show_errors: bool, json_path: Optional[Path],
+def eval_command(gold_dir: Path, show_errors: bool, json_path: Optional[Path], against: Optional[Path],
                  model: Optional[str], limit: Optional[int]) -> None:
     """Score the extractor against the gold annotations in GOLD_DIR.
 
@@ -168,7 +188,9 @@ def eval_command(gold_dir: Path, show_errors: bool, json_path: Optional[Path],
     console = Console()
     try:
         layout = detect_layout(gold_dir)
-    except GoldFormatError as e:
+        # Read before the run: a bad file fails at once, not after it.
+        before = read_document_counts(against) if against else None
+    except (GoldFormatError, ValueError) as e:
         raise click.ClickException(str(e))
     try:
         extractor = Extractor.load(model)
@@ -200,6 +222,11 @@ def eval_command(gold_dir: Path, show_errors: bool, json_path: Optional[Path],
     if left_out:
         title += f"; {len(left_out)} article{'s' if len(left_out) > 1 else ''} left out (malformed gold, see above)"
     print_report(console, report, title, show_errors)
+    if before is not None:
+        changes, paired = compare(report, before)
+        if not paired:
+            raise click.ClickException(f"{against}: none of its articles is among the {report.n_docs} scored now")
+        console.print(change_table(changes, against, paired, report.n_docs - paired))
     if json_path:
         data = report.to_dict()
         data.update({"gold_dir": str(gold_dir), "layout": layout, "model": model, "limit": limit, "left_out": left_out})

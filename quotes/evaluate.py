@@ -69,7 +69,9 @@ the 2.5th to 97.5th percentile. Articles, not attributions, are resampled
 because the attributions of one article are not independent (one writer,
 one story). On PolNeAR dev (84 articles) the interval is about ±0.02
 wide: two runs whose scores differ by less than that may not differ on
-news at large.
+news at large. Two versions scored on the same articles are compared
+more finely by ``compare`` (``quotes eval --against OLD.json``): the
+difference of their F1s is bootstrapped over the same draws of articles.
 
 **Field accuracy** (corpus format only), over content-matched statements:
 speaker name, kind, role, affiliation, platform, outlet and type. Values
@@ -103,6 +105,7 @@ left unmatched is explained once, by cause:
 from __future__ import annotations
 
 import bisect
+import json
 import random
 import re
 from dataclasses import asdict, dataclass, field
@@ -434,6 +437,38 @@ class FieldError:
         return asdict(self)
 
 
+Counts = tuple[int, int, int]  # matches, predictions, gold
+
+
+@dataclass
+class DocumentCounts:
+    """One article's record counts, per ``"{subset}_{level}"``
+    (``speech_content`` ...): what the bootstrap resamples, and what
+    ``--json`` keeps so that a later run can be compared article by
+    article (``compare``)."""
+    id: str
+    counts: dict[str, Counts]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, **{k: list(v) for k, v in self.counts.items()}}
+
+
+def _f1(counts: Iterable[Counts]) -> float:
+    tp = denominator = 0
+    for t, n_pred, n_gold in counts:
+        tp += t
+        denominator += n_pred + n_gold
+    return 2 * tp / denominator if denominator else 0.0
+
+
+def bootstrap(statistic: Callable[[list[int]], float], n: int, samples: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of ``statistic`` over ``samples``
+    draws of ``n`` article indices with replacement."""
+    rng = random.Random(seed)
+    values = sorted(statistic(rng.choices(range(n), k=n)) for _ in range(samples))
+    return values[int(0.025 * samples)], values[min(samples - 1, int(0.975 * samples))]
+
+
 def _empty_prf(keys: Sequence[str]) -> dict[str, dict[str, PRF]]:
     return {s: {k: PRF() for k in keys} for s in SUBSETS}
 
@@ -455,27 +490,16 @@ class EvalReport:
     errors: list[ErrorCase] = field(default_factory=list)
     field_errors: list[FieldError] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
-    # Per document, the record counts (tp, predicted, gold) of each
-    # (subset, level): what the bootstrap resamples.
-    by_document: list[dict[tuple[str, str], tuple[int, int, int]]] = field(default_factory=list)
+    by_document: list[DocumentCounts] = field(default_factory=list)
 
     def interval(self, subset: str, level: str, samples: int = BOOTSTRAP_SAMPLES, seed: int = 0) -> tuple[float, float]:
         """The 95% bootstrap interval of a record-level F1 over articles
         (see the module docstring); (F1, F1) for fewer than two articles."""
-        counts = [d[subset, level] for d in self.by_document]
+        counts = [d.counts[f"{subset}_{level}"] for d in self.by_document]
         if len(counts) < 2:
             f1 = self.records[subset][level].f1
             return f1, f1
-        rng = random.Random(seed)
-        f1s = []
-        for _ in range(samples):
-            tp = denominator = 0
-            for t, n_pred, n_gold in rng.choices(counts, k=len(counts)):
-                tp += t
-                denominator += n_pred + n_gold
-            f1s.append(2 * tp / denominator if denominator else 0.0)
-        f1s.sort()
-        return f1s[int(0.025 * samples)], f1s[min(samples - 1, int(0.975 * samples))]
+        return bootstrap(lambda drawn: _f1(counts[i] for i in drawn), len(counts), samples, seed)
 
     def error_counts(self) -> dict[str, int]:
         counts = {c: 0 for c in CAUSES}
@@ -525,6 +549,7 @@ class EvalReport:
                        "by_cause": self.error_counts()},
             "field_errors": [e.to_dict() for e in self.field_errors],
             "flat": self.flat(),
+            "by_document": [d.to_dict() for d in self.by_document],
         }
 
 
@@ -624,18 +649,18 @@ def _score_document(doc: GoldDocument, quotes: Sequence[Quote], report: EvalRepo
     if doc.format not in report.formats:
         report.formats.append(doc.format)
 
-    counts: dict[tuple[str, str], tuple[int, int, int]] = {}
-    report.by_document.append(counts)
+    counts: dict[str, Counts] = {}
+    report.by_document.append(DocumentCounts(doc.id, counts))
     for subset in SUBSETS:
         keep_gold = [subset == "all" or speech[gi] for gi in range(len(golds))]
         dropped = {pi for pi, gi in pairs if not keep_gold[gi]}
         kept_pairs = [(pi, gi) for pi, gi in pairs if keep_gold[gi]]
         n_gold = sum(keep_gold)
         n_pred = len(preds) - len(dropped)
-        counts[subset, "content"] = (len(kept_pairs), n_pred, n_gold)
-        counts[subset, "attributed"] = (sum(attributed[p] for p in kept_pairs), n_pred, n_gold)
+        counts[f"{subset}_content"] = (len(kept_pairs), n_pred, n_gold)
+        counts[f"{subset}_attributed"] = (sum(attributed[p] for p in kept_pairs), n_pred, n_gold)
         for level in LEVELS:
-            report.records[subset][level].add(*counts[subset, level])
+            report.records[subset][level].add(*counts[f"{subset}_{level}"])
 
         kept_preds = [pi for pi in range(len(preds)) if pi not in dropped]
         kept_golds = [gi for gi in range(len(golds)) if keep_gold[gi]]
@@ -725,6 +750,63 @@ def _score_document(doc: GoldDocument, quotes: Sequence[Quote], report: EvalRepo
         if len(p.quotes) > 1:
             detail = (detail + "; " if detail else "") + f"{len(p.quotes)} parts merged"
         case(FALSE_POSITIVE, pi=pi, detail=detail)
+
+
+@dataclass
+class Change:
+    """A record-level F1 before and after, over the articles both runs
+    scored, with the 95% paired bootstrap interval of the difference."""
+    subset: str
+    level: str
+    before: float
+    after: float
+    low: float
+    high: float
+
+    @property
+    def verdict(self) -> str:
+        if self.low == self.high == self.after - self.before == 0:
+            return "same"
+        return "better" if self.low > 0 else ("worse" if self.high < 0 else "within noise")
+
+
+def read_document_counts(path: str | Path) -> list[DocumentCounts]:
+    """The per-article counts a ``quotes eval --json`` file holds."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rows = data["by_document"]
+        return [DocumentCounts(str(r["id"]), {f"{s}_{lv}": tuple(int(x) for x in r[f"{s}_{lv}"])
+                                              for s in SUBSETS for lv in LEVELS}) for r in rows]
+    except (OSError, UnicodeDecodeError) as err:
+        raise ValueError(f"{path}: cannot read it ({err})") from err
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path}: not JSON ({err.msg}, line {err.lineno})") from err
+    except (KeyError, TypeError, ValueError) as err:
+        raise ValueError(f"{path}: no per-article counts in it (write it with `quotes eval --json` "
+                         f"from this version): missing or malformed {err}") from err
+
+
+def compare(report: EvalReport, before: Sequence[DocumentCounts], samples: int = BOOTSTRAP_SAMPLES,
+            seed: int = 0) -> tuple[list[Change], int]:
+    """Each record F1 of ``report`` against an earlier run's, on the
+    articles both scored (matched by id), and how many those are. The
+    interval resamples articles and takes the difference on the same draw:
+    most of what varies between articles varies alike in both runs, so a
+    paired interval is far narrower than two separate ones."""
+    old = {d.id: d.counts for d in before}
+    pairs = [(old[d.id], d.counts) for d in report.by_document if d.id in old]
+    changes = []
+    for subset in SUBSETS:
+        for level in LEVELS:
+            key = f"{subset}_{level}"
+            a = [p[0][key] for p in pairs]
+            b = [p[1][key] for p in pairs]
+            f1_a, f1_b = _f1(a), _f1(b)
+            low, high = (bootstrap(lambda drawn: _f1(b[i] for i in drawn) - _f1(a[i] for i in drawn), len(pairs), samples, seed)
+                         if len(pairs) > 1 else (f1_b - f1_a, f1_b - f1_a))
+            changes.append(Change(subset, level, f1_a, f1_b, low, high))
+    return changes, len(pairs)
 
 
 def score(gold_docs: Sequence[GoldDocument],

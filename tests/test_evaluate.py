@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from quotes.evaluate import (
     FALSE_POSITIVE, NO_CUE, QUOTE_MISSED, TAKEN, TOO_LONG, TOO_SHORT, WRONG_SPEAKER,
-    WordIndex, evaluate, greedy_match, is_quoted, is_speech, load_speech_words, score,
-    split_quote_groups,
+    WordIndex, compare, evaluate, greedy_match, is_quoted, is_speech, load_speech_words,
+    read_document_counts, score, split_quote_groups,
 )
 from quotes.gold import (
     CORPUS, POLNEAR, GoldAttribution, GoldDocument, GoldFormatError, Distractor,
@@ -193,6 +193,38 @@ def test_f1_interval_resamples_articles():
     flat = r.flat()
     assert (flat["all_content_f1_low"], flat["all_content_f1_high"]) == (low, high)
     assert r.to_dict()["record_scores"]["all"]["content"]["f1_interval"] == [low, high]
+
+
+def test_compare_pairs_articles_by_id():
+    # Forty articles, one gold statement each; the old run finds ten, the
+    # new one those ten and ten more.
+    docs = [doc(WORDS, [wg(0, 6)], doc_id=str(i)) for i in range(40)]
+    old = score(docs, {str(i): [wq(0, 6, str(i))] for i in range(10)}, speech_words=SPEECH)
+    new = score(docs, {str(i): [wq(0, 6, str(i))] for i in range(20)}, speech_words=SPEECH)
+    same, paired = compare(old, old.by_document)
+    assert paired == 40 and {c.verdict for c in same} == {"same"}
+    changes, paired = compare(new, old.by_document)
+    content = next(c for c in changes if (c.subset, c.level) == ("all", "content"))
+    assert (round(content.before, 4), round(content.after, 4)) == (0.4, round(2 * 20 / 60, 4))
+    assert 0 < content.low <= content.after - content.before <= content.high
+    assert content.verdict == "better"
+    # Unpaired articles are left out: against the first ten only, nothing changed.
+    changes, paired = compare(new, old.by_document[:10])
+    assert paired == 10 and {c.verdict for c in changes} == {"same"}
+    # Worse the other way round.
+    assert next(c for c in compare(old, new.by_document)[0] if c.level == "content").verdict == "worse"
+
+
+def test_document_counts_survive_the_json_file(tmp_path):
+    docs = [doc(WORDS, [wg(0, 6)], doc_id=str(i)) for i in range(3)]
+    r = score(docs, {"0": [wq(0, 6, "0")]}, speech_words=SPEECH)
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(r.to_dict()))
+    assert read_document_counts(path) == r.by_document
+    for text, says in (("{not json", "not JSON"), ('{"documents": 3}', "no per-article counts")):
+        path.write_text(text)
+        with pytest.raises(ValueError, match=f"{re.escape(str(path))}: {says}"):
+            read_document_counts(path)
 
 # ------------------------------------------------------------- attribution
 
@@ -515,6 +547,14 @@ def test_eval_command_prints_and_writes_json(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     assert "SPEECH" in res.output and "false positive" in res.output and "it rains" in res.output
     assert "95% CI" in res.output and "Word overlap" in res.output
+    # The same run against itself: every score the same.
+    res = CliRunner().invoke(eval_command, [str(gold_dir), "--against", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "1 article scored by both" in " ".join(res.output.split()) and "same" in res.output
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]")
+    res = CliRunner().invoke(eval_command, [str(gold_dir), "--against", str(bad)])
+    assert res.exit_code != 0 and f"{bad}: no per-article counts" in res.output
     data = json.loads(out.read_text())
     assert data["record_scores"]["all"]["content"]["precision"] == 0.5
     assert data["flat"]["all_attributed_f1"] == pytest.approx(2 / 3)
