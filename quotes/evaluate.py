@@ -461,7 +461,8 @@ def _f1(counts: Iterable[Counts]) -> float:
     return 2 * tp / denominator if denominator else 0.0
 
 
-def bootstrap(statistic: Callable[[list[int]], float], n: int, samples: int = 1000, seed: int = 0) -> tuple[float, float]:
+def bootstrap(statistic: Callable[[list[int]], float], n: int, samples: int = BOOTSTRAP_SAMPLES,
+              seed: int = 0) -> tuple[float, float]:
     """The 2.5th and 97.5th percentiles of ``statistic`` over ``samples``
     draws of ``n`` article indices with replacement."""
     rng = random.Random(seed)
@@ -491,15 +492,20 @@ class EvalReport:
     field_errors: list[FieldError] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
     by_document: list[DocumentCounts] = field(default_factory=list)
+    # Intervals drawn so far, by the number of documents they saw: the
+    # table, flat() and to_dict() each ask (a second each on PolNeAR train).
+    _intervals: dict[tuple, tuple[float, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def interval(self, subset: str, level: str, samples: int = BOOTSTRAP_SAMPLES, seed: int = 0) -> tuple[float, float]:
         """The 95% bootstrap interval of a record-level F1 over articles
         (see the module docstring); (F1, F1) for fewer than two articles."""
-        counts = [d.counts[f"{subset}_{level}"] for d in self.by_document]
-        if len(counts) < 2:
+        key = (subset, level, samples, seed, len(self.by_document))
+        if key not in self._intervals:
+            counts = [d.counts[f"{subset}_{level}"] for d in self.by_document]
             f1 = self.records[subset][level].f1
-            return f1, f1
-        return bootstrap(lambda drawn: _f1(counts[i] for i in drawn), len(counts), samples, seed)
+            self._intervals[key] = (bootstrap(lambda drawn: _f1(counts[i] for i in drawn), len(counts), samples, seed)
+                                    if len(counts) > 1 else (f1, f1))
+        return self._intervals[key]
 
     def error_counts(self) -> dict[str, int]:
         counts = {c: 0 for c in CAUSES}
