@@ -22,12 +22,18 @@ articles it was not fitted on (K-fold, by article) beside the same on the
 articles it was fitted on, and the extractor's F1 with every article read
 by weights fitted without it. The fitted figures overstate (by five points
 for the end model on PolNeAR train, and by 0.017 for the extractor's F1):
-judge a change by the held-out ones.
+judge a change by the held-out ones. With ``--json FILE`` the held-out
+scores are written as ``quotes eval --json`` writes them, and with
+``--against FILE`` (such a file from an earlier run) each held-out F1's
+change is printed with its 95% interval paired by article, as ``quotes
+eval --against`` does: a change to a feature or a rule is then judged on
+all of train at once, beyond noise or not.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import re
 import sys
 import time
@@ -38,7 +44,7 @@ from spacy.tokens import Doc, DocBin
 
 from . import object_statements
 from .boundaries import EndModel, applies, fit, instances
-from .evaluate import EvalReport, WordIndex, is_speech, load_speech_words
+from .evaluate import EvalReport, WordIndex, compare, is_speech, load_speech_words, read_document_counts
 from .gold import GoldDocument, GoldFormatError, read_gold
 from .lexicon import Lexicon
 
@@ -184,6 +190,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--folds", type=int, default=0, metavar="K",
                     help="also report accuracy on held-out articles, by K-fold cross-validation (K >= 2)")
+    ap.add_argument("--json", type=Path, metavar="FILE", help="with --folds: write the held-out scores to FILE")
+    ap.add_argument("--against", type=Path, metavar="FILE",
+                    help="with --folds: print each held-out F1's change against FILE (an earlier --json)")
     args = ap.parse_args(argv)
 
     t0 = time.time()
@@ -194,6 +203,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         lex = dataclasses.replace(Lexicon.load(), content_ends=None, object_statements=None)
         if args.folds == 1 or args.folds < 0:
             raise ValueError(f"--folds {args.folds}: cross-validation needs at least 2 folds")
+        if (args.json or args.against) and not args.folds:
+            raise ValueError("--json and --against score held-out articles: give --folds K too")
+        before = read_document_counts(args.against) if args.against else None
         ends_by_article: list[Examples] = []
         objects_by_article: list[Examples] = []
         labels: set[str] = set()
@@ -233,11 +245,24 @@ def main(argv: Optional[list[str]] = None) -> int:
             held = held_out_accuracy(by_article, fits[name])
             fitted = accuracy(weights, [x for a in by_article for x in a])
             print(f"{name}: right for {held:.4f} held out ({folds} folds), {fitted:.4f} fitted", file=sys.stderr)
-        records = held_out_extraction(golds, docs, fits["statement ends"], fits["object statements"],
-                                      frozenset(labels), lex).records
+        report = held_out_extraction(golds, docs, fits["statement ends"], fits["object statements"], frozenset(labels), lex)
+        records = report.records
         print("extraction with held-out weights: " + "; ".join(
             f"{subset.upper()} content F1 {records[subset]['content'].f1:.4f}, attributed {records[subset]['attributed'].f1:.4f}"
             for subset in ("speech", "all")), file=sys.stderr)
+        if before is not None:
+            changes, paired = compare(report, before)
+            print(f"held-out change against {args.against} ({paired} articles in both):", file=sys.stderr)
+            for c in changes:
+                print(f"  {c.subset.upper()} {c.level} F1 {c.before:.4f} -> {c.after:.4f} ({c.after - c.before:+.4f}, "
+                      f"95% {c.low:+.4f}..{c.high:+.4f}): {c.verdict}", file=sys.stderr)
+        if args.json:
+            try:
+                args.json.write_text(json.dumps({**report.to_dict(), "gold_dir": str(args.gold), "folds": folds},
+                                                indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            except OSError as err:
+                print(f"quotes.train: error: {args.json}: cannot write the scores ({err.strerror})", file=sys.stderr)
+                return 2
     return 0
 
 

@@ -276,6 +276,24 @@ def test_training_reports_held_out_accuracy_with_folds(tmp_path, capsys):
     assert "at least 2 folds" in capsys.readouterr().err
 
 
+def test_held_out_scores_are_kept_and_compared(tmp_path, capsys):
+    scores = tmp_path / "held_out.json"
+    args = [str(REPO / "corpus"), str(tmp_path), "--epochs", "1", "--folds", "2"]
+    assert train_main(args + ["--json", str(scores)]) == 0
+    data = json.loads(scores.read_text())
+    assert len(data["by_document"]) == data["documents"] > 1
+    capsys.readouterr()
+    # The same fit again: the same weights, so every held-out score the same.
+    assert train_main(args + ["--against", str(scores)]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("  ")]
+    assert len(lines) == 4 and all(line.endswith(": same") for line in lines)
+    assert train_main([str(REPO / "corpus"), str(tmp_path), "--json", str(scores)]) == 2
+    assert "give --folds K too" in capsys.readouterr().err
+    scores.write_text("{}")
+    assert train_main(args + ["--against", str(scores)]) == 2
+    assert f"{scores}: no per-article counts" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("make_args", [
     lambda tmp: [str(tmp / "missing"), str(tmp)],
     lambda tmp: [str(tmp), str(tmp)],  # a folder with no gold
