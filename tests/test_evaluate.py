@@ -555,6 +555,12 @@ def test_eval_command_prints_and_writes_json(tmp_path, monkeypatch):
     bad.write_text("[]")
     res = CliRunner().invoke(eval_command, [str(gold_dir), "--against", str(bad)])
     assert res.exit_code != 0 and f"{bad}: no per-article counts" in res.output
+    other = json.loads(out.read_text())
+    for row in other["by_document"]:
+        row["id"] = "an article of another set"
+    bad.write_text(json.dumps(other))
+    res = CliRunner().invoke(eval_command, [str(gold_dir), "--against", str(bad)])
+    assert res.exit_code != 0 and f"{bad}: none of its articles is among the 1 scored now" in " ".join(res.output.split())
     data = json.loads(out.read_text())
     assert data["record_scores"]["all"]["content"]["precision"] == 0.5
     assert data["flat"]["all_attributed_f1"] == pytest.approx(2 / 3)
