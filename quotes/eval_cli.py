@@ -222,13 +222,18 @@ def eval_command(gold_dir: Path, show_errors: bool, json_path: Optional[Path], a
     if left_out:
         title += f"; {len(left_out)} article{'s' if len(left_out) > 1 else ''} left out (malformed gold, see above)"
     print_report(console, report, title, show_errors)
+    # The run's own scores are kept first: a comparison that fails must
+    # not lose them.
+    if json_path:
+        data = report.to_dict()
+        data.update({"gold_dir": str(gold_dir), "layout": layout, "model": model, "limit": limit, "left_out": left_out})
+        try:
+            json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as e:
+            raise click.ClickException(f"{json_path}: cannot write the scores ({e.strerror})")
+        console.print(f"wrote {json_path}", style="dim")
     if before is not None:
         changes, paired = compare(report, before)
         if not paired:
             raise click.ClickException(f"{against}: none of its articles is among the {report.n_docs} scored now")
         console.print(change_table(changes, against, paired, report.n_docs - paired))
-    if json_path:
-        data = report.to_dict()
-        data.update({"gold_dir": str(gold_dir), "layout": layout, "model": model, "limit": limit, "left_out": left_out})
-        json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        console.print(f"wrote {json_path}", style="dim")

@@ -206,6 +206,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         if (args.json or args.against) and not args.folds:
             raise ValueError("--json and --against score held-out articles: give --folds K too")
         before = read_document_counts(args.against) if args.against else None
+        if args.json and not args.json.parent.is_dir():
+            raise ValueError(f"{args.json}: no folder {args.json.parent} to write the scores into")
         ends_by_article: list[Examples] = []
         objects_by_article: list[Examples] = []
         labels: set[str] = set()

@@ -289,6 +289,8 @@ def test_held_out_scores_are_kept_and_compared(tmp_path, capsys):
     assert len(lines) == 4 and all(line.endswith(": same") for line in lines)
     assert train_main([str(REPO / "corpus"), str(tmp_path), "--json", str(scores)]) == 2
     assert "give --folds K too" in capsys.readouterr().err
+    assert train_main(args + ["--json", str(tmp_path / "no" / "s.json")]) == 2  # before fitting, not after
+    assert "no folder" in capsys.readouterr().err
     scores.write_text("{}")
     assert train_main(args + ["--against", str(scores)]) == 2
     assert f"{scores}: no per-article counts" in capsys.readouterr().err

@@ -559,8 +559,12 @@ def test_eval_command_prints_and_writes_json(tmp_path, monkeypatch):
     for row in other["by_document"]:
         row["id"] = "an article of another set"
     bad.write_text(json.dumps(other))
-    res = CliRunner().invoke(eval_command, [str(gold_dir), "--against", str(bad)])
+    kept = tmp_path / "kept.json"
+    res = CliRunner().invoke(eval_command, [str(gold_dir), "--against", str(bad), "--json", str(kept)])
     assert res.exit_code != 0 and f"{bad}: none of its articles is among the 1 scored now" in " ".join(res.output.split())
+    assert json.loads(kept.read_text())["documents"] == 1  # the run's own scores are kept all the same
+    res = CliRunner().invoke(eval_command, [str(gold_dir), "--json", str(tmp_path / "no" / "dir" / "s.json")])
+    assert res.exit_code != 0 and "cannot write the scores" in res.output
     data = json.loads(out.read_text())
     assert data["record_scores"]["all"]["content"]["precision"] == 0.5
     assert data["flat"]["all_attributed_f1"] == pytest.approx(2 / 3)
