@@ -419,8 +419,14 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»'" or doc[end - 1].is_space
                            or _is_coordinator(doc[end - 1])):
         end -= 1
-    if start < end - 1 and doc[start].lower_ in ("that", "whether", "if", "for") and doc[start].dep_ in ("mark", "complm"):
+    # Only the complementizer of the whole statement: in "said, if elected,
+    # he would build a wall" the "if" opens a clause inside what was said.
+    if start < end - 1 and doc[start].lower_ in ("that", "whether", "if", "for") and doc[start].dep_ in ("mark", "complm") and not (
+            doc[start].lower_ != "that" and doc[start].head.dep_ == "advcl" and start < doc[start].head.head.i < end):
         start += 1
+        # "said that, if the council agrees, ...": the comma after it too.
+        while start < end and (doc[start].is_punct and not is_quote_mark(doc[start]) or doc[start].is_space):
+            start += 1
     return start, end
 
 
@@ -560,6 +566,7 @@ def clause_content(cue: Token, lex: Lexicon) -> Optional[tuple[int, int]]:
         start, end = subtree_range(child)
         start = _lost_subject(cue, child, start, lex)
         if child.i > cue.i:
+            start = _after_aside(child, start)
             start = _fronted_clause(cue, child, start, lex)
         end = cut_trailing_participle(doc, child, start, end)
         end = cut_nested(doc, child, start, end, lex, closing=child.i < cue.i)
@@ -773,6 +780,16 @@ def _goes_on_after(cue: Token, lex: Lexicon) -> int:
             return 0
         return child.right_edge.i + 1
     return 0
+
+
+def _after_aside(clause: Token, start: int) -> int:
+    """"said, as expected, that the plan would fail": words set off before
+    the reported clause's own "that" are the writer's aside, though the
+    parse hung them on the clause. Where the clause starts, else ``start``."""
+    mark = next((c for c in clause.lefts if c.lower_ == "that" and c.dep_ == "mark"), None)
+    if mark is not None and start < mark.i and clause.doc[mark.i - 1].text == ",":
+        return mark.i
+    return start
 
 
 def _fronted_clause(cue: Token, clause: Token, start: int, lex: Lexicon) -> int:

@@ -544,6 +544,22 @@ def test_reported_clause_leaves_out_asides(extractor, text, content):
     assert quotes[0].text == content, [q.text for q in quotes]
 
 
+@pytest.mark.parametrize("text, content", [
+    # The "if" of a condition inside the statement is part of it ...
+    ("He said, if elected, he would build a wall.", "if elected, he would build a wall"),
+    ("She said that if the council agrees the park will reopen in May.", "if the council agrees the park will reopen in May"),
+    # ... and the comma after a dropped "that" is not.
+    ("The mayor said that, if the council agrees, the park will reopen in May.",
+     "if the council agrees, the park will reopen in May"),
+    # A complementizer that opens the whole statement is still dropped.
+    ("She asked whether the park would reopen.", "the park would reopen"),
+    # Set off before the statement's own "that": the writer's aside.
+    ("Smith said, as expected, that the plan would fail.", "the plan would fail"),
+])
+def test_statement_starts_at_its_first_word(extractor, text, content):
+    assert one(extractor, text).text == content
+
+
 def test_nested_report_in_an_aside_is_its_own_statement(extractor):
     text = "The chairman said the bank would cut rates, while analysts said that inflation was rising."
     quotes = extractor.extract(text)
