@@ -1047,6 +1047,11 @@ def mention_span(head: Token, lex: Lexicon) -> Span:
             # "who Beck on Wednesday called", "Trump on Tuesday dismissed":
             # the parse hung the relative pronoun or the day on the name.
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
+        elif child.i > head.i and lex.has_dep(child, "preposition") and any(
+                g.dep_ == "pcomp" and g.tag_ == "VBG" and not g.is_title for g in child.children):
+            # "was accused by the news media of beating his wife": what the
+            # speaker accuses of, which the parse hung on the speaker.
+            excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
     # "“...,” tweeted Rubio spokesman X": the cue hung on the speaker is not his.
     excluded.update(t.i for t in head.subtree if inverted_after_quotation(t))
     # "one of the organisers, who had been up all night": a relative clause
