@@ -213,7 +213,19 @@ def lost_main_verb(tok: Token, lex: Lexicon) -> bool:
     head = tok.head
     return tok.dep_ == "acl" and (head.dep_ == "ROOT" and head.pos_ == "PROPN" and tok.doc[tok.i - 1].text == "," and any(
         c.dep_ == "appos" and c.i < tok.i for c in head.children) or _verb_of_verbless_sentence(tok, lex)
-        or _clause_of_second_subject(tok, lex) is not None)
+        or _clause_of_second_subject(tok, lex) is not None or _first_of_two_verbs(tok, lex))
+
+
+def _first_of_two_verbs(tok: Token, lex: Lexicon) -> bool:
+    """"De Blasio, speaking on WOR710, called Trump a “blowhard,” and said
+    ...": after an aside the parse took the first of two coordinated verbs
+    for a participle on their subject, whose verb it made the second."""
+    head, doc = tok.head, tok.doc
+    if tok.tag_ not in ("VBD", "VBN") or doc[tok.i - 1].text != "," or not lex.has_dep(head, "active_subject"):
+        return False
+    verb = head.head
+    return verb.i > tok.right_edge.i and verb.pos_ == "VERB" and any(
+        t.dep_ == "cc" and t.head in (head, verb) for t in doc[tok.right_edge.i + 1:verb.i])
 
 
 def _verb_of_verbless_sentence(tok: Token, lex: Lexicon) -> bool:

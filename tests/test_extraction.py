@@ -916,6 +916,13 @@ def test_who_issues_a_statement_noun_made_it(extractor, text, speaker):
     assert q.cue.text in ("proposal", "message") and (q.speaker.text if q.speaker else None) == speaker
 
 
+def test_a_verb_the_parse_hung_on_its_subject_after_an_aside_is_a_cue(extractor):
+    text = ("De Blasio, speaking on WOR710, called Trump a “blowhard,” and said his remarks were priceless "
+            "“propaganda” for terrorist groups.")
+    found = {q.text: (q.cue.text, q.speaker.text) for q in extractor.extract(text)}
+    assert found["Trump a “blowhard,”"] == ("called", "De Blasio")
+
+
 def test_a_quotation_keeps_its_own_verb_before_a_coordinated_one(extractor):
     text = "The senator exhorted voters to “vote your conscience” and said he was standing on principle."
     cues = {q.text: q.cue.text for q in extractor.extract(text)}
