@@ -416,6 +416,18 @@ def _is_coordinator(tok: Token) -> bool:
     return tok.dep_ in ("cc", "preconj") and tok.pos_ == "CCONJ"
 
 
+def _opens_inner_clause(mark: Token, start: int, end: int) -> bool:
+    """The subordinator at ``start`` opens a clause inside the statement
+    ``start:end``: one hung on a verb of the statement, or one set off by
+    commas on both sides ("said, if elected president, he would ...",
+    where the parse may take "if elected president" for an object)."""
+    head, doc = mark.head, mark.doc
+    if head.dep_ == "advcl" and start < head.head.i < end:
+        return True
+    return start > 0 and doc[start - 1].text == "," and any(
+        start <= a.left_edge.i and a.right_edge.i < end - 2 and doc[a.right_edge.i + 1].text == "," for a in [head, *head.ancestors])
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, spaces and a leading complementizer."""
     while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘«'" or doc[start].is_space):
@@ -434,7 +446,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # Only the complementizer of the whole statement: in "said, if elected,
     # he would build a wall" the "if" opens a clause inside what was said.
     if start < end - 1 and doc[start].lower_ in ("that", "whether", "if", "for") and doc[start].dep_ in ("mark", "complm") and not (
-            doc[start].lower_ != "that" and doc[start].head.dep_ == "advcl" and start < doc[start].head.head.i < end):
+            doc[start].lower_ != "that" and _opens_inner_clause(doc[start], start, end)):
         start += 1
         # "said that, if the council agrees, ...": the comma after it too.
         while start < end and (doc[start].is_punct and not is_quote_mark(doc[start]) or doc[start].is_space):
@@ -808,9 +820,15 @@ def _fronted_clause(cue: Token, clause: Token, start: int, lex: Lexicon) -> int:
     """"says no matter what action Obama takes on gun control, “his word
     does not trump the Second Amendment”": a clause set off before the
     reported one belongs to it, though the parse hung it on the cue; not
-    one that says when ("said as he introduced his wife, “...”")."""
+    one that says when ("said as he introduced his wife, “...”").
+    Between commas, a condition ("said, if elected, he would ...") is the
+    statement's own, whatever the parse made of it."""
     doc = cue.doc
     for child in cue.rights:
+        left = child.left_edge.i
+        if cue.i < child.i < start and left == cue.i + 2 and doc[cue.i + 1].text == "," and doc[left].lower_ in ("if", "unless") and (
+                doc[child.right_edge.i + 1].text == "," and all(t.is_punct for t in doc[child.right_edge.i + 1:start])):
+            return left
         if cue.i < child.i < start and child.left_edge.i == cue.i + 1 and child.dep_ in ("advcl", "advmod") and (
                 not _opens_adverbial(doc[cue.i + 1], lex)) and (
                 any(t.pos_ in ("VERB", "AUX") for t in child.subtree)) and all(

@@ -547,6 +547,9 @@ def test_reported_clause_leaves_out_asides(extractor, text, content):
 @pytest.mark.parametrize("text, content", [
     # The "if" of a condition inside the statement is part of it ...
     ("He said, if elected, he would build a wall.", "if elected, he would build a wall"),
+    # ... also where the parse takes "if elected president" for an object of the cue.
+    ("He said, if elected president, he would build a wall along the border.",
+     "if elected president, he would build a wall along the border"),
     ("She said that if the council agrees the park will reopen in May.", "if the council agrees the park will reopen in May"),
     # ... and the comma after a dropped "that" is not.
     ("The mayor said that, if the council agrees, the park will reopen in May.",
