@@ -221,7 +221,7 @@ def _first_of_two_verbs(tok: Token, lex: Lexicon) -> bool:
     ...": after an aside the parse took the first of two coordinated verbs
     for a participle on their subject, whose verb it made the second."""
     head, doc = tok.head, tok.doc
-    if tok.tag_ not in ("VBD", "VBN") or doc[tok.i - 1].text != "," or not lex.has_dep(head, "active_subject"):
+    if tok.tag_ not in ("VBD", "VBN") or tok.i == 0 or doc[tok.i - 1].text != "," or not lex.has_dep(head, "active_subject"):
         return False
     verb = head.head
     return verb.i > tok.right_edge.i and verb.pos_ == "VERB" and any(
@@ -827,7 +827,8 @@ def _fronted_clause(cue: Token, clause: Token, start: int, lex: Lexicon) -> int:
     for child in cue.rights:
         left = child.left_edge.i
         if cue.i < child.i < start and left == cue.i + 2 and doc[cue.i + 1].text == "," and doc[left].lower_ in ("if", "unless") and (
-                doc[child.right_edge.i + 1].text == "," and all(t.is_punct for t in doc[child.right_edge.i + 1:start])):
+                child.right_edge.i + 1 <= start and doc[child.right_edge.i + 1].text == ","
+                and all(t.is_punct for t in doc[child.right_edge.i + 1:start])):
             return left
         if cue.i < child.i < start and child.left_edge.i == cue.i + 1 and child.dep_ in ("advcl", "advmod") and (
                 not _opens_adverbial(doc[cue.i + 1], lex)) and (
