@@ -258,6 +258,21 @@ def test_held_out_accuracy_scores_each_article_with_weights_fitted_without_it():
     assert fitted == 1.0 and held_out_accuracy(own, fold_fits(own, 3, epochs=2)) < fitted
 
 
+def test_a_split_seed_deals_every_article_into_one_fold_evenly():
+    from quotes.train import fold_fits, fold_of
+
+    assert fold_of(7, 3) == [0, 1, 2, 0, 1, 2, 0]
+    shuffled = fold_of(40, 5, seed=1)
+    assert shuffled == fold_of(40, 5, seed=1) != fold_of(40, 5, seed=2)
+    assert shuffled != fold_of(40, 5) and sorted(shuffled) == sorted(fold_of(40, 5))
+    # Each article is held out once, by the fold the seed gave it.
+    by_article = [[([["bias", f"a{i}"], ["bias"]], 0)] for i in range(10)]
+    fits = fold_fits(by_article, 3, epochs=1, seed=7)
+    held = sorted(i for h, _ in fits for i in h)
+    assert held == list(range(10))
+    assert all(fold_of(10, 3, seed=7)[i] == f for f, (h, _) in enumerate(fits) for i in h)
+
+
 def test_training_reports_held_out_accuracy_with_folds(tmp_path, capsys):
     assert train_main([str(REPO / "corpus"), str(tmp_path), "--epochs", "1", "--folds", "2"]) == 0
     lines = capsys.readouterr().err.splitlines()
@@ -289,6 +304,12 @@ def test_held_out_scores_are_kept_and_compared(tmp_path, capsys):
     assert len(lines) == 4 and all(line.endswith(": same") for line in lines)
     assert train_main([str(REPO / "corpus"), str(tmp_path), "--json", str(scores)]) == 2
     assert "give --folds K too" in capsys.readouterr().err
+    assert train_main([str(REPO / "corpus"), str(tmp_path), "--split-seed", "3"]) == 2
+    assert "give --folds K too" in capsys.readouterr().err
+    # Another split of the same articles: scored, and the seed kept with the scores.
+    assert train_main(args + ["--split-seed", "3", "--json", str(tmp_path / "seeded.json")]) == 0
+    assert json.loads((tmp_path / "seeded.json").read_text())["split_seed"] == 3
+    assert json.loads(scores.read_text())["split_seed"] is None
     assert train_main(args + ["--json", str(tmp_path / "no" / "s.json")]) == 2  # before fitting, not after
     assert "no folder" in capsys.readouterr().err
     scores.write_text("{}")
