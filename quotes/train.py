@@ -28,8 +28,7 @@ scores are written as ``quotes eval --json`` writes them, and with
 change is printed with its 95% interval paired by article, as ``quotes
 eval --against`` does: a change to a feature or a rule is then judged on
 all of train at once, beyond noise or not. The held-out level depends on
-which articles share a fold (on PolNeAR train, SPEECH content F1 0.8515
-with article i in fold i mod K, 0.8478 and 0.8489 on two shuffled splits):
+which articles share a fold (the README gives PolNeAR's figures):
 ``--split-seed N`` shuffles the articles with seed N before dealing them
 into folds, so a change can be checked on a split it was not chosen on.
 """
